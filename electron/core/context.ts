@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { monotonicFactory } from 'ulid';
+import type { Db } from './db/open-database';
+import { openDatabase } from './db/open-database';
+import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { databasePath } from './profile';
+import { seedWelcome } from './seed';
+
+/** Everything the notebook engine needs; one per open profile. */
+export interface CoreContext {
+  db: Db;
+  profileDir: string;
+  user: string;
+  appVersion: string;
+  schemaVersion: number;
+  /** Minutes of editing after which a save also cuts a revision. */
+  checkpointIntervalMs: number;
+  now: () => string;
+  newId: () => string;
+  close: () => void;
+}
+
+export interface OpenProfileOptions {
+  user?: string;
+  appVersion?: string;
+  checkpointIntervalMs?: number;
+  now?: () => string;
+  /** Seed the Welcome notebook when the profile is new (default true). */
+  seed?: boolean;
+}
+
+export const DEFAULT_CHECKPOINT_INTERVAL_MS = 5 * 60_000;
+
+function defaultUser(): string {
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Opens a profile folder, creating and seeding it on first use. */
+export function openProfile(profileDir: string, options: OpenProfileOptions = {}): CoreContext {
+  fs.mkdirSync(profileDir, { recursive: true });
+  const { db, created } = openDatabase(databasePath(profileDir));
+  const ulid = monotonicFactory();
+  const ctx: CoreContext = {
+    db,
+    profileDir,
+    user: options.user ?? process.env.PERSIST_USER ?? defaultUser(),
+    appVersion: options.appVersion ?? '0.1.0',
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    checkpointIntervalMs: options.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
+    now: options.now ?? (() => new Date().toISOString()),
+    newId: () => ulid(),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+  if (created && options.seed !== false) seedWelcome(ctx);
+  return ctx;
+}

@@ -1,0 +1,52 @@
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
+import {
+  checkpoint,
+  createEntry,
+  getEntry,
+  listEntries,
+  moveEntry,
+  renameEntry,
+  restoreEntry,
+  saveDraft,
+  setEntryTags,
+  trashEntry,
+} from './entries';
+import { createNotebook, listNotebooks, renameNotebook, setNotebookArchived } from './notebooks';
+import { listRevisions } from './revisions';
+import { getEntrySummary } from './entries';
+import { searchEntries } from './search';
+
+/**
+ * The notebook engine behind the IPC contract: one function per channel,
+ * taking already-validated input. Knows nothing of IPC or Electron.
+ */
+export function createHandlers(ctx: CoreContext): Handlers {
+  return {
+    'app.info': () => ({
+      version: ctx.appVersion,
+      schemaVersion: ctx.schemaVersion,
+      profileDir: ctx.profileDir,
+      user: ctx.user,
+    }),
+    'notebooks.list': (i) => listNotebooks(ctx, i.includeArchived),
+    'notebooks.create': (i) => createNotebook(ctx, i.name),
+    'notebooks.rename': (i) => renameNotebook(ctx, i.id, i.name),
+    'notebooks.setArchived': (i) => setNotebookArchived(ctx, i.id, i.archived),
+    'entries.list': (i) => listEntries(ctx, i),
+    'entries.get': (i) => getEntry(ctx, i.id),
+    'entries.create': (i) => createEntry(ctx, i),
+    'entries.rename': (i) => renameEntry(ctx, i.id, i.title),
+    'entries.setTags': (i) => setEntryTags(ctx, i.id, i.tags),
+    'entries.move': (i) => moveEntry(ctx, i.id, i.notebookId),
+    'entries.saveDraft': (i) => saveDraft(ctx, i),
+    'entries.checkpoint': (i) => checkpoint(ctx, i.id, i.reason),
+    'entries.trash': (i) => trashEntry(ctx, i.id),
+    'entries.restore': (i) => restoreEntry(ctx, i.id),
+    'entries.revisions': (i) => {
+      getEntrySummary(ctx, i.id);
+      return listRevisions(ctx, i.id);
+    },
+    'search.query': (i) => searchEntries(ctx, i.q, i.limit),
+  };
+}

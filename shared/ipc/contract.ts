@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type {
+  AppInfo,
+  Entry,
+  EntrySummary,
+  Notebook,
+  RevisionSummary,
+  SaveDraftResult,
+  SearchHit,
+} from '../domain/types';
+import { lexicalStateSchema } from '../domain/lexical-schema';
+import { idField, nameField, tagsField, titleField } from './fields';
+import { CHANNEL_NAMES, EVENT_NAMES } from './names';
+
+/**
+ * Declares a channel: the zod schema its input must pass and, as a type only,
+ * what it resolves to. The result type never exists at run time.
+ */
+function channel<Result>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, result: undefined as unknown as Result });
+}
+
+const none = z.strictObject({});
+
+/**
+ * The IPC contract: every channel the renderer may call, declared once.
+ * electron/main and the test harness register exactly these; the core
+ * implements exactly these (createHandlers is typed against this object).
+ */
+export const channels = {
+  'app.info': channel<AppInfo>()(none),
+
+  'notebooks.list': channel<Notebook[]>()(z.strictObject({ includeArchived: z.boolean().optional() })),
+  'notebooks.create': channel<Notebook>()(z.strictObject({ name: nameField })),
+  'notebooks.rename': channel<Notebook>()(z.strictObject({ id: idField, name: nameField })),
+  'notebooks.setArchived': channel<Notebook>()(z.strictObject({ id: idField, archived: z.boolean() })),
+
+  'entries.list': channel<EntrySummary[]>()(
+    z.strictObject({
+      notebookId: idField.optional(),
+      trashed: z.boolean().optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+    }),
+  ),
+  'entries.get': channel<Entry>()(z.strictObject({ id: idField })),
+  'entries.create': channel<Entry>()(
+    z.strictObject({ notebookId: idField, title: titleField.optional(), content: lexicalStateSchema.optional() }),
+  ),
+  'entries.rename': channel<EntrySummary>()(z.strictObject({ id: idField, title: titleField })),
+  'entries.setTags': channel<EntrySummary>()(z.strictObject({ id: idField, tags: tagsField })),
+  'entries.move': channel<EntrySummary>()(z.strictObject({ id: idField, notebookId: idField })),
+  'entries.saveDraft': channel<SaveDraftResult>()(
+    z.strictObject({
+      id: idField,
+      content: lexicalStateSchema,
+      /** The draftVersion this edit started from; a mismatch means another window saved meanwhile. */
+      baseVersion: z.number().int().min(0).optional(),
+    }),
+  ),
+  'entries.checkpoint': channel<RevisionSummary | null>()(
+    z.strictObject({ id: idField, reason: z.enum(['checkpoint', 'left-entry']).optional() }),
+  ),
+  'entries.trash': channel<EntrySummary>()(z.strictObject({ id: idField })),
+  'entries.restore': channel<EntrySummary>()(z.strictObject({ id: idField })),
+  'entries.revisions': channel<RevisionSummary[]>()(z.strictObject({ id: idField })),
+
+  'search.query': channel<SearchHit[]>()(
+    z.strictObject({
+      q: z.string().max(500, 'search text must be at most 500 characters'),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+  ),
+} as const;
+
+/** Events pushed from main to the renderer, with the shape of their payload. */
+export const events = {
+  'entries.changed': z.strictObject({ entryId: idField, draftVersion: z.number().int() }),
+  'sync.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
+  'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelResult<C extends ChannelName> = Channels[C]['result'];
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+// Compile-time proof that names.ts and this file list the same channels and events.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListsAgree: Same<ChannelName, (typeof CHANNEL_NAMES)[number]> = true;
+const eventListsAgree: Same<EventName, (typeof EVENT_NAMES)[number]> = true;
+void channelListsAgree;
+void eventListsAgree;
+
+export { CHANNEL_NAMES, EVENT_NAMES };
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
