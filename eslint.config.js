@@ -18,14 +18,19 @@ const bans = {
   sqlite: ban('^better-sqlite3$', 'SQLite belongs in electron/core only.'),
   renderer: ban('(^|/)renderer(/|$)', 'Nothing outside the renderer may import renderer code.'),
   electronDir: ban('^(\\.\\./)+electron(/|$)', 'The renderer and shared/ never import electron/ code.'),
-  mainOrPreload: ban('(^|\\.\\./)(main|preload)(/|$)', 'The core and CLI never import electron/main or electron/preload.'),
+  mainOrPreload: ban(
+    '(^|\\.\\./)(main|preload)(/|$)',
+    'The core and CLI never import electron/main or electron/preload.',
+  ),
   outOfShared: ban('^(\\.\\./)+(electron|renderer|test|scripts)(/|$)', 'shared/ imports nothing from other folders.'),
   core: ban('(^|/)(core|cli|main)(/|$)', 'The preload imports nothing but electron and shared/ipc/names.'),
 };
 
 const layer = (files, ...patterns) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns: patterns.map(({ regex, message }) => ({ regex, message })) }] },
+  rules: {
+    'no-restricted-imports': ['error', { patterns: patterns.map(({ regex, message }) => ({ regex, message })) }],
+  },
 });
 
 export default tseslint.config(
@@ -49,7 +54,13 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   layer(['shared/**/*.ts'], bans.node, bans.electron, bans.react, bans.sqlite, bans.outOfShared),
-  layer(['electron/core/**/*.ts', 'electron/cli/**/*.{ts,mjs}'], bans.electron, bans.react, bans.renderer, bans.mainOrPreload),
+  layer(
+    ['electron/core/**/*.ts', 'electron/cli/**/*.{ts,mjs}'],
+    bans.electron,
+    bans.react,
+    bans.renderer,
+    bans.mainOrPreload,
+  ),
   layer(['electron/main/**/*.ts'], bans.react, bans.renderer),
   layer(['electron/preload/**/*.ts'], bans.node, bans.react, bans.sqlite, bans.renderer, bans.core),
   layer(['renderer/**/*.{ts,tsx}'], bans.node, bans.electron, bans.sqlite, bans.electronDir),

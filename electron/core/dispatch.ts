@@ -29,7 +29,11 @@ export async function dispatch(
   }
   const parsed = channels[channel].input.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, code: 'invalid_input', message: `Invalid ${channel} request: ${describeIssues(parsed.error.issues)}` };
+    return {
+      ok: false,
+      code: 'invalid_input',
+      message: `Invalid ${channel} request: ${describeIssues(parsed.error.issues)}`,
+    };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
@@ -38,6 +42,10 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof PersistError) return { ok: false, code: error.code, message: error.message };
     log(error);
-    return { ok: false, code: 'internal', message: 'Persist hit an unexpected problem. Your saved work is safe; details are in the log.' };
+    return {
+      ok: false,
+      code: 'internal',
+      message: 'Persist hit an unexpected problem. Your saved work is safe; details are in the log.',
+    };
   }
 }

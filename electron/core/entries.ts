@@ -22,7 +22,11 @@ function assertEditable(row: EntryRow): void {
 }
 
 function indexText(ctx: CoreContext, row: EntryRow, body: string | null): void {
-  const current = body ?? (ctx.db.prepare('SELECT body FROM entries_fts WHERE rowid = ?').get(row.rowid) as { body: string } | undefined)?.body ?? '';
+  const current =
+    body ??
+    (ctx.db.prepare('SELECT body FROM entries_fts WHERE rowid = ?').get(row.rowid) as { body: string } | undefined)
+      ?.body ??
+    '';
   const tags = (JSON.parse(row.tags) as string[]).join(' ');
   ctx.db.prepare('DELETE FROM entries_fts WHERE rowid = ?').run(row.rowid);
   ctx.db
@@ -60,7 +64,9 @@ export function listEntries(
   }
   params.push(options.limit ?? 200, options.offset ?? 0);
   const rows = ctx.db
-    .prepare(`SELECT rowid, * FROM entries WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT rowid, * FROM entries WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`,
+    )
     .all(...params) as EntryRow[];
   return rows.map(toEntrySummary);
 }
@@ -169,7 +175,9 @@ export function renameEntry(ctx: CoreContext, id: string, title: string): EntryS
 }
 
 export function setEntryTags(ctx: CoreContext, id: string, tags: string[]): EntrySummary {
-  const unique = [...new Map(tags.map((t) => [t.toLowerCase(), t.trim()])).values()];
+  // Case-insensitive de-duplication that keeps the first spelling typed.
+  const seen = new Set<string>();
+  const unique = tags.map((t) => t.trim()).filter((t) => !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
   return changeMetadata(ctx, id, 'tagged', (row) => {
     assertEditable(row);
     const next = JSON.stringify(unique);
@@ -182,7 +190,10 @@ export function setEntryTags(ctx: CoreContext, id: string, tags: string[]): Entr
 export function moveEntry(ctx: CoreContext, id: string, notebookId: string): EntrySummary {
   const target = getNotebook(ctx, notebookId);
   if (target.archivedAt) {
-    throw new PersistError('conflict', `The notebook "${target.name}" is archived. Unarchive it to move entries into it.`);
+    throw new PersistError(
+      'conflict',
+      `The notebook "${target.name}" is archived. Unarchive it to move entries into it.`,
+    );
   }
   return changeMetadata(ctx, id, 'moved', (row) => {
     assertEditable(row);

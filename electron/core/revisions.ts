@@ -35,9 +35,7 @@ export function cutRevision(ctx: CoreContext, entryId: string, reason: RevisionR
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(id, entryId, seq, createdAt, ctx.user, reason, sealed.canonical, sealed.hash, entry.head_hash);
-  ctx.db
-    .prepare('UPDATE entries SET revision_count = ?, head_hash = ? WHERE id = ?')
-    .run(seq, sealed.hash, entryId);
+  ctx.db.prepare('UPDATE entries SET revision_count = ?, head_hash = ? WHERE id = ?').run(seq, sealed.hash, entryId);
   ctx.db.prepare('UPDATE drafts SET dirty = 0 WHERE entry_id = ?').run(entryId);
   return {
     id,
@@ -52,16 +50,13 @@ export function cutRevision(ctx: CoreContext, entryId: string, reason: RevisionR
 }
 
 export function listRevisions(ctx: CoreContext, entryId: string): RevisionSummary[] {
-  const rows = ctx.db
-    .prepare('SELECT * FROM revisions WHERE entry_id = ? ORDER BY seq')
-    .all(entryId) as RevisionRow[];
+  const rows = ctx.db.prepare('SELECT * FROM revisions WHERE entry_id = ? ORDER BY seq').all(entryId) as RevisionRow[];
   return rows.map(toRevisionSummary);
 }
 
 export function headRevision(ctx: CoreContext, entryId: string): RevisionSummary | null {
-  const row = ctx.db
-    .prepare('SELECT * FROM revisions WHERE entry_id = ? ORDER BY seq DESC LIMIT 1')
-    .get(entryId) as RevisionRow | undefined;
+  const row = ctx.db.prepare('SELECT * FROM revisions WHERE entry_id = ? ORDER BY seq DESC LIMIT 1').get(entryId) as
+    RevisionRow | undefined;
   return row ? toRevisionSummary(row) : null;
 }
 
@@ -73,15 +68,17 @@ export interface ChainReport {
 
 /** Checks every entry's hash chain, and that each entry's head matches its last revision. */
 export function verifyChains(ctx: CoreContext): ChainReport {
-  const entries = ctx.db
-    .prepare('SELECT id, title, revision_count, head_hash FROM entries ORDER BY id')
-    .all() as Array<Pick<EntryRow, 'id' | 'title' | 'revision_count' | 'head_hash'>>;
+  const entries = ctx.db.prepare('SELECT id, title, revision_count, head_hash FROM entries ORDER BY id').all() as Array<
+    Pick<EntryRow, 'id' | 'title' | 'revision_count' | 'head_hash'>
+  >;
   const revisionsOf = ctx.db.prepare(
     'SELECT seq, entry_id, record, hash, prev_hash FROM revisions WHERE entry_id = ? ORDER BY seq',
   );
   const report: ChainReport = { entries: entries.length, revisions: 0, broken: [] };
   for (const entry of entries) {
-    const rows = revisionsOf.all(entry.id) as Array<Pick<RevisionRow, 'seq' | 'entry_id' | 'record' | 'hash' | 'prev_hash'>>;
+    const rows = revisionsOf.all(entry.id) as Array<
+      Pick<RevisionRow, 'seq' | 'entry_id' | 'record' | 'hash' | 'prev_hash'>
+    >;
     report.revisions += rows.length;
     const stored: StoredRevision[] = rows.map((r) => ({
       seq: r.seq,
@@ -97,7 +94,11 @@ export function verifyChains(ctx: CoreContext): ChainReport {
     }
     const last = rows[rows.length - 1];
     if ((last?.hash ?? null) !== entry.head_hash || rows.length !== entry.revision_count) {
-      report.broken.push({ entryId: entry.id, title: entry.title, problem: { kind: 'head-mismatch', seq: last?.seq ?? 0 } });
+      report.broken.push({
+        entryId: entry.id,
+        title: entry.title,
+        problem: { kind: 'head-mismatch', seq: last?.seq ?? 0 },
+      });
     }
   }
   return report;

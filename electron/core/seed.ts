@@ -26,8 +26,26 @@ export function welcomeContent() {
     ),
     heading('h2', 'Write as you would on paper'),
     list('bullet', [
-      ['Headings, ', text('bold', 'bold'), ', ', text('italic', 'italic'), ', ', text('underline', 'underline'), ' and ', text('strikethrough', 'strikethrough'), '.'],
-      ['Units with sub- and superscript: 1 × 10', text('6', 'superscript'), ' cells per 25 cm', text('2', 'superscript'), ' flask, CO', text('2', 'subscript'), ' at 5 %.'],
+      [
+        'Headings, ',
+        text('bold', 'bold'),
+        ', ',
+        text('italic', 'italic'),
+        ', ',
+        text('underline', 'underline'),
+        ' and ',
+        text('strikethrough', 'strikethrough'),
+        '.',
+      ],
+      [
+        'Units with sub- and superscript: 1 × 10',
+        text('6', 'superscript'),
+        ' cells per 25 cm',
+        text('2', 'superscript'),
+        ' flask, CO',
+        text('2', 'subscript'),
+        ' at 5 %.',
+      ],
       ['Inline code for identifiers such as ', text('CVCL_1579', 'code'), '.'],
       ['Markdown shortcuts: type "# " for a heading, "- " for a list, "[] " for a checklist.'],
     ]),
@@ -46,7 +64,9 @@ export function welcomeContent() {
     ]),
     quote('Never dissolve platinum drugs in DMSO: it inactivates them.'),
     horizontalRule(),
-    paragraph('Search finds any word in any entry (try "persister"). Deleted entries go to the trash and can be restored.'),
+    paragraph(
+      'Search finds any word in any entry (try "persister"). Deleted entries go to the trash and can be restored.',
+    ),
   );
 }
 

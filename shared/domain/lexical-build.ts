@@ -43,7 +43,10 @@ export function link(url: string, label: string): LexicalNodeJson {
   return { type: 'link', ...element, url, rel: 'noreferrer', target: null, title: null, children: [text(label)] };
 }
 
-export function list(kind: 'bullet' | 'number' | 'check', items: Array<Inline[] | { checked: boolean; parts: Inline[] }>): LexicalNodeJson {
+export function list(
+  kind: 'bullet' | 'number' | 'check',
+  items: Array<Inline[] | { checked: boolean; parts: Inline[] }>,
+): LexicalNodeJson {
   return {
     type: 'list',
     ...element,
@@ -53,7 +56,13 @@ export function list(kind: 'bullet' | 'number' | 'check', items: Array<Inline[] 
     children: items.map((item, i) => {
       const parts = Array.isArray(item) ? item : item.parts;
       const checked = Array.isArray(item) ? (kind === 'check' ? false : undefined) : item.checked;
-      return { type: 'listitem', ...element, value: i + 1, ...(checked === undefined ? {} : { checked }), children: inline(parts) };
+      return {
+        type: 'listitem',
+        ...element,
+        value: i + 1,
+        ...(checked === undefined ? {} : { checked }),
+        children: inline(parts),
+      };
     }),
   };
 }

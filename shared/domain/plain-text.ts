@@ -1,14 +1,27 @@
 import type { LexicalNodeJson, LexicalState } from './types';
 
 /** Node types whose content reads as its own line of text. */
-const BLOCK_TYPES = new Set([
-  'paragraph',
-  'heading',
-  'quote',
-  'listitem',
-  'code',
-  'tablerow',
-]);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'code']);
+
+function textOf(node: LexicalNodeJson): string {
+  if (typeof node.text === 'string') return node.text;
+  if (node.type === 'linebreak') return '\n';
+  const children = node.children ?? [];
+  if (node.type === 'tablerow') {
+    // One line per row, cells apart by tabs, as a spreadsheet would paste it.
+    return (
+      children
+        .map((cell) =>
+          textOf(cell)
+            .replace(/\s*\n\s*/g, ' ')
+            .trim(),
+        )
+        .join('\t') + '\n'
+    );
+  }
+  const inner = children.map(textOf).join('');
+  return BLOCK_TYPES.has(node.type) ? `${inner}\n` : inner;
+}
 
 /**
  * Flattens a Lexical document into plain text for full-text search and
@@ -16,20 +29,7 @@ const BLOCK_TYPES = new Set([
  * lines and table cells are separated by tabs.
  */
 export function plainTextOf(state: LexicalState): string {
-  const out: string[] = [];
-  const walk = (node: LexicalNodeJson): void => {
-    if (typeof node.text === 'string') out.push(node.text);
-    if (node.type === 'linebreak') out.push('\n');
-    const children = node.children ?? [];
-    children.forEach((child, i) => {
-      walk(child);
-      if (node.type === 'tablerow' && i < children.length - 1) out.push('\t');
-    });
-    if (BLOCK_TYPES.has(node.type)) out.push('\n');
-  };
-  walk(state.root);
-  return out
-    .join('')
+  return textOf(state.root)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

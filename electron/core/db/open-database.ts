@@ -31,15 +31,21 @@ function assertOpenable(file: string): void {
   if (size === 0) return; // a crash during creation: SQLite treats it as empty
   const header = readHeader(file);
   if (!header.equals(SQLITE_HEADER)) {
-    throw new PersistError('refused_database', `${file} is not a Persist database (it is not an SQLite file); it was left untouched.`);
+    throw new PersistError(
+      'refused_database',
+      `${file} is not a Persist database (it is not an SQLite file); it was left untouched.`,
+    );
   }
   const probe = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const version = probe.pragma('user_version', { simple: true }) as number;
-    const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
+    const tables = probe.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
     if (appId !== PERSIST_APPLICATION_ID && !(appId === 0 && version === 0 && tables.n === 0)) {
-      throw new PersistError('refused_database', `${file} is an SQLite database of another program, not Persist; it was left untouched.`);
+      throw new PersistError(
+        'refused_database',
+        `${file} is an SQLite database of another program, not Persist; it was left untouched.`,
+      );
     }
     if (version > LATEST_SCHEMA_VERSION) {
       throw new PersistError(
