@@ -22,7 +22,7 @@ export function welcomeContent() {
     paragraph(
       'Persist is a lab notebook for ',
       text('drug-tolerant persister', 'bold'),
-      ' experiments. It works offline: everything is saved on this computer as you type, and every checkpoint is kept as a signed-off, hash-chained revision.',
+      ' experiments. It works offline: everything is saved on this computer as you type, and every checkpoint is kept as an append-only, hash-chained revision.',
     ),
     heading('h2', 'Write as you would on paper'),
     list('bullet', [

@@ -1,0 +1,68 @@
+import { type JSX, useId } from 'react';
+import type { EntrySummary } from '../../shared/domain/types';
+import { fullTime, shortTime } from '../lib/time';
+import { openEntry, restoreEntry, trashEntry } from '../state/entry-actions';
+import { Icon } from '../ui/icons';
+
+interface Props {
+  entry: EntrySummary;
+  selected: boolean;
+  /** In the Trash view the action is Restore, elsewhere Move to Trash. */
+  inTrash: boolean;
+  notebookName?: string;
+}
+
+export function EntryListItem({ entry, selected, inTrash, notebookName }: Props): JSX.Element {
+  const time = inTrash && entry.deletedAt ? entry.deletedAt : entry.updatedAt;
+  const id = useId();
+  return (
+    <li className={`entry-item${selected ? ' entry-item-selected' : ''}`}>
+      <button
+        type="button"
+        className="entry-link"
+        aria-current={selected ? 'true' : undefined}
+        aria-label={entry.title}
+        aria-describedby={`${id}-meta ${id}-tags`}
+        onClick={() => openEntry(entry.id)}
+      >
+        <span className="entry-item-title">{entry.title}</span>
+        <span className="entry-item-meta" id={`${id}-meta`}>
+          <time dateTime={time} title={fullTime(time)}>
+            {inTrash ? `Deleted ${shortTime(time)}` : shortTime(time)}
+          </time>
+          {notebookName && <span className="entry-item-notebook">{notebookName}</span>}
+        </span>
+        {entry.tags.length > 0 && (
+          <span className="entry-item-tags" id={`${id}-tags`}>
+            {entry.tags.map((tag) => (
+              <span key={tag} className="tag tag-small">
+                {tag}
+              </span>
+            ))}
+          </span>
+        )}
+      </button>
+      {inTrash ? (
+        <button
+          type="button"
+          className="icon-button icon-button-small entry-item-action"
+          aria-label={`Restore ${entry.title}`}
+          title="Restore"
+          onClick={() => void restoreEntry(entry.id)}
+        >
+          <Icon name="restore" size={14} />
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="icon-button icon-button-small entry-item-action"
+          aria-label={`Move ${entry.title} to Trash`}
+          title="Move to Trash"
+          onClick={() => void trashEntry(entry.id)}
+        >
+          <Icon name="trash" size={14} />
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Entry } from '../../shared/domain/types';
+import { combineSaveStates, IDLE, type SaveState } from '../autosave/save-state';
+import { registerOpenSession } from '../state/open-session';
+import { type ContentSnapshot, createEntrySession, type EntrySession, type SavePart } from './entry-session';
+
+const idleParts: Record<SavePart, SaveState> = { content: IDLE, title: IDLE, tags: IDLE };
+
+/**
+ * Ties an entry's savers to the component showing it: created on mount,
+ * flushed and checkpointed on unmount (switching entries), flushed when the
+ * window loses focus or closes.
+ */
+export function useEntrySession(entry: Entry, enabled: boolean) {
+  const sessionRef = useRef<EntrySession | null>(null);
+  const [parts, setParts] = useState(idleParts);
+
+  useEffect(() => {
+    if (!enabled) return;
+    // Created inside the effect, not during render, so that React's
+    // mount-unmount-mount in development gets a fresh session each time.
+    const session = createEntrySession(entry, (part, state) => setParts((p) => ({ ...p, [part]: state })));
+    sessionRef.current = session;
+    const unregister = registerOpenSession(session);
+    const onBlur = () => void session.pause();
+    const onHide = () => void session.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      unregister();
+      sessionRef.current = null;
+      void session.leave();
+    };
+    // One session per entry id; a refreshed summary of the same entry must not restart it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entry.id, enabled]);
+
+  const onContentChange = useCallback((snapshot: ContentSnapshot) => sessionRef.current?.content.update(snapshot), []);
+  const onTitleChange = useCallback((title: string) => sessionRef.current?.title.update(title), []);
+  const onTitleCommit = useCallback(() => void sessionRef.current?.title.flush(), []);
+  const onTagsChange = useCallback((tags: string[]) => sessionRef.current?.tags.update(tags), []);
+
+  return {
+    saveState: combineSaveStates([parts.content, parts.title, parts.tags]),
+    onContentChange,
+    onTitleChange,
+    onTitleCommit,
+    onTagsChange,
+  };
+}

@@ -1,0 +1,57 @@
+import type { JSX, KeyboardEvent } from 'react';
+import type { SearchHit } from '../../shared/domain/types';
+import { shortTime } from '../lib/time';
+import type { SearchResults } from './use-search';
+import { Snippet } from './Snippet';
+
+interface Props {
+  results: SearchResults;
+  onChoose: (hit: SearchHit) => void;
+  onClose: () => void;
+}
+
+/** Arrow keys move between results; Escape closes the panel. */
+function onListKey(event: KeyboardEvent<HTMLElement>, onClose: () => void) {
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.search-hit')];
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    const next = buttons[index + (event.key === 'ArrowDown' ? 1 : -1)];
+    next?.focus();
+  } else if (event.key === 'Escape') {
+    onClose();
+  }
+}
+
+export function SearchResultsPanel({ results, onChoose, onClose }: Props): JSX.Element {
+  return (
+    <section className="search-panel" aria-label="Search results" onKeyDown={(event) => onListKey(event, onClose)}>
+      {results.status === 'searching' && <p className="search-note">Searching…</p>}
+      {results.status === 'error' && (
+        <p className="search-note search-note-error" role="alert">
+          Search failed: {results.message}
+        </p>
+      )}
+      {results.status === 'done' && results.hits.length === 0 && (
+        <p className="search-note">No entries match “{results.query}”.</p>
+      )}
+      {results.status === 'done' && results.hits.length > 0 && (
+        <ul className="search-hits">
+          {results.hits.map((hit) => (
+            <li key={hit.entryId}>
+              <button type="button" className="search-hit" onClick={() => onChoose(hit)}>
+                <span className="search-hit-head">
+                  <span className="search-hit-title">{hit.title}</span>
+                  <span className="search-hit-meta">
+                    {hit.notebookName} · {shortTime(hit.updatedAt)}
+                  </span>
+                </span>
+                <Snippet text={hit.snippet} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
