@@ -1,6 +1,7 @@
 import { channels, isChannelName } from '../../shared/ipc/contract';
 import type { ChannelName, ChannelParsedInput, ChannelResult } from '../../shared/ipc/contract';
 import { type IpcResult, PersistError } from '../../shared/ipc/errors';
+import { plainDataProblem } from './plain-data';
 
 export type Handlers = {
   [C in ChannelName]: (input: ChannelParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>;
@@ -25,8 +26,18 @@ export async function dispatch(
   log: (error: unknown) => void = (error) => console.error(error),
 ): Promise<IpcResult<unknown>> {
   if (!isChannelName(channel)) {
-    return { ok: false, code: 'unknown_channel', message: `No such request: ${String(channel).slice(0, 80)}` };
+    // Not String(channel): an object without a prototype cannot be converted and would throw.
+    const name =
+      typeof channel === 'string' ? channel.slice(0, 80) : `(a ${channel === null ? 'null' : typeof channel})`;
+    return { ok: false, code: 'unknown_channel', message: `No such request: ${name}` };
   }
+  let problem: string | null;
+  try {
+    problem = plainDataProblem(input);
+  } catch {
+    problem = 'the request could not be read';
+  }
+  if (problem) return { ok: false, code: 'invalid_input', message: `Invalid ${channel} request: ${problem}` };
   const parsed = channels[channel].input.safeParse(input);
   if (!parsed.success) {
     return {

@@ -188,6 +188,7 @@ export function setEntryTags(ctx: CoreContext, id: string, tags: string[]): Entr
 }
 
 export function moveEntry(ctx: CoreContext, id: string, notebookId: string): EntrySummary {
+  entryRow(ctx, id); // a missing entry is "not found" even when the target is archived
   const target = getNotebook(ctx, notebookId);
   if (target.archivedAt) {
     throw new PersistError(

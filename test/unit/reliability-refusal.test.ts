@@ -1,0 +1,175 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openProfile } from '../../electron/core/index';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import { PersistError } from '../../shared/ipc/errors';
+import { removeDir, runCli, tempDir } from '../support/child-cli';
+
+/**
+ * Files Persist must refuse to open for writing, and must leave exactly as
+ * they were: a database from a newer Persist, random bytes, and another
+ * program's SQLite database.
+ */
+const root = tempDir('refusal');
+afterAll(() => removeDir(root));
+
+const DB_FILE = 'persist.sqlite';
+
+function fileHash(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/**
+ * What an SQLite reader sees in the file: header pragmas and every table's
+ * rows. Compared before and after, it shows whether anything left beside the
+ * file (a -wal or -shm) would change the database for its owner.
+ */
+function logicalDump(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{
+      name: string;
+      sql: string;
+    }>;
+    const rows = tables
+      .filter((t) => !t.sql.startsWith('CREATE VIRTUAL'))
+      .map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name.replace(/"/g, '""')}"`).all()]);
+    return JSON.stringify({
+      userVersion: db.pragma('user_version', { simple: true }),
+      applicationId: db.pragma('application_id', { simple: true }),
+      tables,
+      rows,
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Checks the folder after refusals: the database file is byte-identical, and
+ * anything else found there is an SQLite side file that is empty (-wal) or a
+ * rebuildable index (-shm), i.e. nothing that changes the database. Returns
+ * the side files, so the caller can report them.
+ */
+function expectUnchanged(dir: string, before: { hash: string; dump: string | null }): string[] {
+  const file = path.join(dir, DB_FILE);
+  expect(fileHash(file)).toBe(before.hash);
+  const extra = fs.readdirSync(dir).filter((name) => name !== DB_FILE);
+  for (const name of extra) {
+    expect(name, 'only SQLite side files may appear').toMatch(/^persist\.sqlite-(wal|shm)$/);
+    if (name.endsWith('-wal')) expect(fs.statSync(path.join(dir, name)).size, 'a -wal must hold no frames').toBe(0);
+  }
+  if (before.dump !== null) expect(logicalDump(file)).toBe(before.dump);
+  // Reading the dump must not have changed the file either.
+  expect(fileHash(file)).toBe(before.hash);
+  return extra;
+}
+function expectRefused(dir: string, message: RegExp): void {
+  let caught: unknown;
+  try {
+    openProfile(dir).close();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(PersistError);
+  expect((caught as PersistError).code).toBe('refused_database');
+  expect((caught as PersistError).message).toMatch(message);
+  expect((caught as PersistError).message).toMatch(/left untouched/);
+}
+
+/** Side files left beside refused databases, reported once at the end (see the afterAll below). */
+const sideFiles: string[] = [];
+
+async function checkRefusal(dir: string, message: RegExp, isSqlite: boolean): Promise<void> {
+  expect(fs.readdirSync(dir)).toEqual([DB_FILE]);
+  const file = path.join(dir, DB_FILE);
+  const hash = fileHash(file);
+  // Dump from a copy, so that taking the "before" picture cannot touch the original folder.
+  let dump: string | null = null;
+  if (isSqlite) {
+    const copyDir = fs.mkdtempSync(`${dir}-copy-`);
+    fs.copyFileSync(file, path.join(copyDir, DB_FILE));
+    dump = logicalDump(path.join(copyDir, DB_FILE));
+    removeDir(copyDir);
+  }
+  expectRefused(dir, message);
+  // Twice: a second attempt must meet the same untouched file.
+  expectRefused(dir, message);
+  sideFiles.push(...expectUnchanged(dir, { hash, dump }).map((n) => `${path.basename(dir)}/${n}`));
+  // The CLI reports the same refusal (exit 2) and leaves the file alone too.
+  for (const command of ['info', 'verify']) {
+    const run = await runCli([command, '--profile', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  }
+  expectUnchanged(dir, { hash, dump });
+}
+
+function newDir(name: string): string {
+  const dir = path.join(root, name);
+  fs.mkdirSync(dir);
+  return dir;
+}
+
+describe('refused databases stay byte-identical', () => {
+  afterAll(() => {
+    // Known: the core's read-only probe of a WAL-mode file leaves an empty -wal and a -shm behind.
+    if (sideFiles.length > 0) console.log(`SQLite side files left beside refused databases: ${sideFiles.join(', ')}`);
+  });
+
+  it('a database written by a newer Persist (higher user_version)', async () => {
+    const dir = newDir('newer');
+    openProfile(dir).close();
+    // Stand in for a future version: same application, schema one past the latest.
+    const db = new Database(path.join(dir, DB_FILE));
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(fs.readdirSync(dir)).toEqual([DB_FILE]); // closing checkpointed and removed the WAL
+    await checkRefusal(dir, /newer version of Persist \(schema 2; this version knows up to 1\)/, true);
+  });
+
+  it('a garbage file named persist.sqlite', async () => {
+    const dir = newDir('garbage');
+    fs.writeFileSync(path.join(dir, DB_FILE), randomBytes(64 * 1024));
+    await checkRefusal(dir, /is not a Persist database \(it is not an SQLite file\)/, false);
+  });
+
+  it('a garbage file that starts with the SQLite header', async () => {
+    const dir = newDir('fake-header');
+    const bytes = Buffer.concat([Buffer.from('SQLite format 3\u0000', 'latin1'), randomBytes(8192)]);
+    fs.writeFileSync(path.join(dir, DB_FILE), bytes);
+    const hash = fileHash(path.join(dir, DB_FILE));
+    let caught: unknown;
+    try {
+      openProfile(dir).close();
+    } catch (error) {
+      caught = error;
+    }
+    // Not necessarily a PersistError (SQLite itself may call it malformed), but it must fail and change nothing.
+    expect(caught).toBeInstanceOf(Error);
+    expectUnchanged(dir, { hash, dump: null });
+  });
+
+  it("another program's SQLite database (its own application_id)", async () => {
+    const dir = newDir('other-app');
+    const db = new Database(path.join(dir, DB_FILE));
+    db.pragma('application_id = 0x4d504c41');
+    db.exec("CREATE TABLE songs (id INTEGER PRIMARY KEY, title TEXT); INSERT INTO songs (title) VALUES ('So What');");
+    db.close();
+    await checkRefusal(dir, /an SQLite database of another program/, true);
+  });
+
+  it("another program's SQLite database in WAL mode with no application_id", async () => {
+    const dir = newDir('other-app-wal');
+    const db = new Database(path.join(dir, DB_FILE));
+    db.pragma('journal_mode = WAL');
+    db.exec(
+      "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('shopping list');",
+    );
+    db.close();
+    await checkRefusal(dir, /an SQLite database of another program/, true);
+  });
+});
