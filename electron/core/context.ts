@@ -43,7 +43,7 @@ function defaultUser(): string {
 /** Opens a profile folder, creating and seeding it on first use. */
 export function openProfile(profileDir: string, options: OpenProfileOptions = {}): CoreContext {
   fs.mkdirSync(profileDir, { recursive: true });
-  const { db, created } = openDatabase(databasePath(profileDir));
+  const { db } = openDatabase(databasePath(profileDir));
   const ulid = monotonicFactory();
   const ctx: CoreContext = {
     db,
@@ -58,6 +58,9 @@ export function openProfile(profileDir: string, options: OpenProfileOptions = {}
       if (db.open) db.close();
     },
   };
-  if (created && options.seed !== false) seedWelcome(ctx);
+  // Notebooks can be archived but never deleted, so "no notebook at all" means
+  // never seeded, even if a crash came between the migration and the seed.
+  const notebooks = (db.prepare('SELECT count(*) AS n FROM notebooks').get() as { n: number }).n;
+  if (notebooks === 0 && options.seed !== false) db.transaction(() => seedWelcome(ctx))();
   return ctx;
 }

@@ -16,6 +16,11 @@ import { createNotebook, listNotebooks, renameNotebook, setNotebookArchived } fr
 import { listRevisions } from './revisions';
 import { getEntrySummary } from './entries';
 import { searchEntries } from './search';
+import { PersistError } from '../../shared/ipc/errors';
+
+function notYet(): never {
+  throw new PersistError('internal', 'not implemented yet');
+}
 
 /**
  * The notebook engine behind the IPC contract: one function per channel,
@@ -48,5 +53,13 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return listRevisions(ctx, i.id);
     },
     'search.query': (i) => searchEntries(ctx, i.q, i.limit),
+    // TEMPORARY until the template engine lands in the core (issue 3): replaced before commit.
+    'templates.list': () => notYet(),
+    'templates.get': () => notYet(),
+    'templates.import': () => notYet(),
+    'blocks.search': () => notYet(),
+    'blocks.backlinks': () => notYet(),
+    'lineage.get': () => notYet(),
+    'query.run': () => notYet(),
   };
 }

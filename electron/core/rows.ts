@@ -22,6 +22,8 @@ export interface EntryRow {
   deleted_at: string | null;
   revision_count: number;
   head_hash: string | null;
+  /** Added by migration 2; absent before it runs. */
+  problem_level?: 'none' | 'warning' | 'block';
 }
 
 export interface RevisionRow {
@@ -58,6 +60,7 @@ export function toEntrySummary(row: EntryRow): EntrySummary {
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
     revisionCount: row.revision_count,
+    problemLevel: row.problem_level ?? 'none',
   };
 }
 

@@ -30,6 +30,8 @@ export interface EntrySummary {
   updatedAt: IsoTime;
   deletedAt: IsoTime | null;
   revisionCount: number;
+  /** The worst problem in the entry's protocol blocks: the entry list marks 'block'. */
+  problemLevel: 'none' | 'warning' | 'block';
 }
 
 export interface Entry extends EntrySummary {

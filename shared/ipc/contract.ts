@@ -8,6 +8,8 @@ import type {
   SaveDraftResult,
   SearchHit,
 } from '../domain/types';
+import type { Backlink, BlockRef, LineageNode, QueryHit, TemplateSummary } from '../templates/summaries';
+import type { TemplateDefinition } from '../templates/definition';
 import { lexicalStateSchema } from '../domain/lexical-schema';
 import { idField, nameField, tagsField, titleField } from './fields';
 import { CHANNEL_NAMES, EVENT_NAMES } from './names';
@@ -70,6 +72,29 @@ export const channels = {
       q: z.string().max(500, 'search text must be at most 500 characters'),
       limit: z.number().int().min(1).max(200).optional(),
     }),
+  ),
+
+  'templates.list': channel<TemplateSummary[]>()(none),
+  'templates.get': channel<TemplateDefinition>()(
+    z.strictObject({ id: z.string().max(64), version: z.number().int().min(1).optional() }),
+  ),
+  /** Stores a new template (or a new version); the definition is validated in the core. */
+  'templates.import': channel<TemplateSummary>()(z.strictObject({ definition: z.unknown() })),
+
+  /** Blocks a link field may point at, newest first, optionally filtered by template and text. */
+  'blocks.search': channel<BlockRef[]>()(
+    z.strictObject({
+      templateIds: z.array(z.string().max(64)).max(20).optional(),
+      q: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+  ),
+  'blocks.backlinks': channel<Backlink[]>()(z.strictObject({ entryId: idField })),
+  'lineage.get': channel<LineageNode[]>()(z.strictObject({ entryId: idField, blockId: idField.optional() })),
+
+  /** A structured query (docs/QUERY.md), e.g. "drug = cisplatin and concentration >= 10 uM in persister-induction". */
+  'query.run': channel<QueryHit[]>()(
+    z.strictObject({ expr: z.string().min(1).max(2000), limit: z.number().int().min(1).max(1000).optional() }),
   ),
 } as const;
 

@@ -21,6 +21,13 @@ export const CHANNEL_NAMES = [
   'entries.restore',
   'entries.revisions',
   'search.query',
+  'templates.list',
+  'templates.get',
+  'templates.import',
+  'blocks.search',
+  'blocks.backlinks',
+  'lineage.get',
+  'query.run',
 ] as const;
 
 export const EVENT_NAMES = ['entries.changed', 'sync.progress', 'export.progress'] as const;

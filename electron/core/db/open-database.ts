@@ -8,16 +8,52 @@ export type Db = Database.Database;
 /** PRAGMA application_id of every Persist database: "PRST" in ASCII. */
 export const PERSIST_APPLICATION_ID = 0x50525354;
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
+/** The 100-byte database header plus page 1's b-tree header (type byte and cell count). */
+const HEADER_BYTES = 108;
 
 function readHeader(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
-    const header = Buffer.alloc(SQLITE_HEADER.length);
+    const header = Buffer.alloc(HEADER_BYTES);
     const read = fs.readSync(fd, header, 0, header.length, 0);
     return header.subarray(0, read);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+interface HeaderFacts {
+  applicationId: number;
+  userVersion: number;
+  hasTables: boolean;
+}
+
+/**
+ * Reads application_id, user_version and whether any table exists straight
+ * from the file header (SQLite file format: offsets 60 and 68; page 1's
+ * b-tree header at 100). Unlike opening a connection, this leaves no -wal or
+ * -shm file beside a database we refuse. When a -wal file already exists the
+ * header on disk may be stale, so SQLite itself is asked, read-only.
+ */
+function headerFacts(file: string, header: Buffer): HeaderFacts {
+  if (!fs.existsSync(`${file}-wal`) && header.length >= HEADER_BYTES) {
+    const leafPageWithNoCells = header[100] === 0x0d && header.readUInt16BE(103) === 0;
+    return {
+      applicationId: header.readInt32BE(68),
+      userVersion: header.readUInt32BE(60),
+      hasTables: !leafPageWithNoCells,
+    };
+  }
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return {
+      applicationId: probe.pragma('application_id', { simple: true }) as number,
+      userVersion: probe.pragma('user_version', { simple: true }) as number,
+      hasTables: (probe.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n > 0,
+    };
+  } finally {
+    probe.close();
   }
 }
 
@@ -30,31 +66,25 @@ function assertOpenable(file: string): void {
   const size = fs.statSync(file).size;
   if (size === 0) return; // a crash during creation: SQLite treats it as empty
   const header = readHeader(file);
-  if (!header.equals(SQLITE_HEADER)) {
+  if (header.length < SQLITE_MAGIC.length || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
     throw new PersistError(
       'refused_database',
       `${file} is not a Persist database (it is not an SQLite file); it was left untouched.`,
     );
   }
-  const probe = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const appId = probe.pragma('application_id', { simple: true }) as number;
-    const version = probe.pragma('user_version', { simple: true }) as number;
-    const tables = probe.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
-    if (appId !== PERSIST_APPLICATION_ID && !(appId === 0 && version === 0 && tables.n === 0)) {
-      throw new PersistError(
-        'refused_database',
-        `${file} is an SQLite database of another program, not Persist; it was left untouched.`,
-      );
-    }
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new PersistError(
-        'refused_database',
-        `${file} was written by a newer version of Persist (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Persist to open it; the file was left untouched.`,
-      );
-    }
-  } finally {
-    probe.close();
+  const facts = headerFacts(file, header);
+  const blank = facts.applicationId === 0 && facts.userVersion === 0 && !facts.hasTables;
+  if (facts.applicationId !== PERSIST_APPLICATION_ID && !blank) {
+    throw new PersistError(
+      'refused_database',
+      `${file} is an SQLite database of another program, not Persist; it was left untouched.`,
+    );
+  }
+  if (facts.userVersion > LATEST_SCHEMA_VERSION) {
+    throw new PersistError(
+      'refused_database',
+      `${file} was written by a newer version of Persist (schema ${facts.userVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Persist to open it; the file was left untouched.`,
+    );
   }
 }
 
