@@ -196,7 +196,9 @@ export const COMPUTED_FIELD = z.strictObject({
   /** Parameter name -> where its value comes from. */
   inputs: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,47}$/), FIELD_REF),
   /** Constant parameters (a threshold, a target level). */
-  params: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,47}$/), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  params: z
+    .record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,47}$/), z.union([z.number(), z.string(), z.boolean()]))
+    .optional(),
   /** Unit of a numeric result (the function returns it in this unit). */
   unit: z.string().max(40).optional(),
   /** Significant digits to show. */
@@ -299,7 +301,15 @@ export const RULE = z.strictObject({
   forEachRow: FIELD_ID.optional(),
 });
 
-export const TEMPLATE_CATEGORIES = ['model', 'reagent', 'assay', 'treatment', 'in-vivo', 'sequencing', 'other'] as const;
+export const TEMPLATE_CATEGORIES = [
+  'model',
+  'reagent',
+  'assay',
+  'treatment',
+  'in-vivo',
+  'sequencing',
+  'other',
+] as const;
 
 export const GROUP = z.strictObject({
   id: FIELD_ID,

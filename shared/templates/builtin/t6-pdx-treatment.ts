@@ -1,0 +1,233 @@
+import type { TemplateDefinition } from '../definition';
+import { HOST_STRAINS } from './options';
+
+/**
+ * T6 PDX/CDX treatment and tumour measurements: the IACUC protocol, the
+ * ARRIVE 2.0 Essential 10 (study design, sample size, inclusion/exclusion,
+ * randomisation, blinding, outcome measures, statistical methods,
+ * experimental animals, procedures, results), the regimen with injection
+ * volumes, and caliper measurements with tumour volume (L × W² / 2), relative
+ * tumour volume, % body-weight change, TGI and humane-endpoint flags.
+ */
+export const PDX_TREATMENT: TemplateDefinition = {
+  id: 'pdx-treatment',
+  version: 1,
+  code: 'T6',
+  name: 'PDX/CDX treatment and tumour measurements',
+  description:
+    'An in vivo study: IACUC protocol, ARRIVE Essential 10, regimen with injection volumes, caliper and body-weight measurements, RTV, TGI and endpoints.',
+  category: 'in-vivo',
+  label: '{{model}} in vivo[ ({{iacuc}})]',
+  groups: [
+    {
+      id: 'protocol',
+      label: 'Protocol',
+      fields: [
+        { id: 'iacuc', type: 'text', label: 'IACUC protocol', required: true, maxLength: 100 },
+        {
+          id: 'model',
+          type: 'link',
+          label: 'Model',
+          target: { kind: 'block', templateIds: ['model-record'] },
+          snapshot: ['model_id', 'model_type'],
+          lineage: true,
+        },
+      ],
+    },
+    {
+      id: 'arrive',
+      label: 'ARRIVE Essential 10',
+      help: 'ARRIVE 2.0: the minimum to report for an animal study.',
+      fields: [
+        {
+          id: 'study_design',
+          type: 'longtext',
+          label: '1. Study design',
+          help: 'Groups, controls, experimental unit.',
+        },
+        { id: 'n_per_arm', type: 'integer', label: '2. Sample size per arm', min: 1, max: 1000, suffix: 'animals' },
+        { id: 'sample_size_rationale', type: 'longtext', label: '2. Sample size rationale' },
+        { id: 'inclusion_exclusion', type: 'longtext', label: '3. Inclusion and exclusion criteria' },
+        { id: 'randomisation', type: 'longtext', label: '4. Randomisation', required: true },
+        { id: 'blinding', type: 'longtext', label: '5. Blinding', required: true },
+        { id: 'outcome_measures', type: 'longtext', label: '6. Outcome measures' },
+        { id: 'statistical_methods', type: 'longtext', label: '7. Statistical methods' },
+        { id: 'strain', type: 'enum', label: '8. Strain', options: HOST_STRAINS },
+        {
+          id: 'sex',
+          type: 'enum',
+          label: '8. Sex',
+          options: [{ value: 'female' }, { value: 'male' }, { value: 'both' }],
+        },
+        { id: 'age', type: 'number', label: '8. Age at enrolment', family: 'time', unit: 'week', min: 0 },
+        { id: 'animal_source', type: 'text', label: '8. Source of animals', maxLength: 200 },
+        { id: 'procedures', type: 'longtext', label: '9. Experimental procedures' },
+        { id: 'results_summary', type: 'longtext', label: '10. Results' },
+      ],
+    },
+    {
+      id: 'enrolment',
+      label: 'Enrolment',
+      fields: [
+        {
+          id: 'enrol_min',
+          type: 'number',
+          label: 'Enrol from',
+          family: 'tumourVolume',
+          unit: 'mm3',
+          default: 100,
+          min: 0,
+        },
+        {
+          id: 'enrol_max',
+          type: 'number',
+          label: 'Enrol up to',
+          family: 'tumourVolume',
+          unit: 'mm3',
+          default: 250,
+          min: 0,
+        },
+        { id: 'control_arm', type: 'text', label: 'Control arm', maxLength: 100, default: 'vehicle' },
+      ],
+    },
+    {
+      id: 'regimen_group',
+      label: 'Regimen',
+      fields: [
+        {
+          id: 'regimen',
+          type: 'table',
+          label: 'Regimen',
+          help: 'dose_mL = mg/kg × BW_kg / (mg/mL)',
+          columns: [
+            { id: 'arm', type: 'text', label: 'Arm', required: true, maxLength: 100 },
+            { id: 'drug', type: 'text', label: 'Drug', required: true, maxLength: 200 },
+            { id: 'dose', type: 'number', label: 'Dose', family: 'dosePerBodyMass', unit: 'mg/kg', min: 0 },
+            {
+              id: 'route',
+              type: 'enum',
+              label: 'Route',
+              options: [
+                { value: 'ip', label: 'i.p.' },
+                { value: 'iv', label: 'i.v.' },
+                { value: 'po', label: 'p.o.' },
+                { value: 'sc', label: 's.c.' },
+              ],
+            },
+            { id: 'days', type: 'text', label: 'Days', maxLength: 100, placeholder: 'd1, d8, d15' },
+            { id: 'vehicle', type: 'text', label: 'Vehicle', maxLength: 100 },
+            {
+              id: 'solution',
+              type: 'number',
+              label: 'Dosing solution',
+              family: 'massConcentration',
+              unit: 'mg/mL',
+              min: 0,
+            },
+            { id: 'body_weight', type: 'number', label: 'Body weight', family: 'mass', unit: 'g', min: 0 },
+            {
+              id: 'dose_volume',
+              type: 'computed',
+              label: 'Injection volume',
+              fn: 'doseVolume',
+              inputs: { dose: 'row.dose', weight: 'row.body_weight', solution: 'row.solution' },
+              unit: 'mL',
+              digits: 3,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'measurements',
+      label: 'Measurements',
+      fields: [
+        {
+          id: 'caliper',
+          type: 'table',
+          label: 'Caliper and body weight',
+          columns: [
+            { id: 'animal', type: 'text', label: 'Animal', required: true, maxLength: 50 },
+            { id: 'arm', type: 'text', label: 'Arm', required: true, maxLength: 100 },
+            { id: 'day', type: 'integer', label: 'Day', required: true, min: 0, max: 1000 },
+            { id: 'length', type: 'number', label: 'Length (L)', family: 'length', unit: 'mm', min: 0, max: 100 },
+            { id: 'width', type: 'number', label: 'Width (W)', family: 'length', unit: 'mm', min: 0, max: 100 },
+            { id: 'body_weight', type: 'number', label: 'Body weight', family: 'mass', unit: 'g', min: 0, max: 100 },
+            {
+              id: 'volume',
+              type: 'computed',
+              label: 'Tumour volume',
+              fn: 'tumourVolume',
+              inputs: { length: 'row.length', width: 'row.width' },
+              unit: 'mm3',
+              digits: 4,
+            },
+            {
+              id: 'rtv',
+              type: 'computed',
+              label: 'RTV',
+              fn: 'relativeTumourVolume',
+              inputs: {
+                animal: 'row.animal',
+                day: 'row.day',
+                volume: 'row.volume',
+                animals: 'caliper[].animal',
+                days: 'caliper[].day',
+                volumes: 'caliper[].volume',
+              },
+              digits: 3,
+            },
+            {
+              id: 'bw_change',
+              type: 'computed',
+              label: 'Body-weight change',
+              fn: 'bodyWeightChange',
+              inputs: {
+                animal: 'row.animal',
+                day: 'row.day',
+                weight: 'row.body_weight',
+                animals: 'caliper[].animal',
+                days: 'caliper[].day',
+                weights: 'caliper[].body_weight',
+              },
+              unit: '%',
+              digits: 3,
+              warn: { min: -15, message: 'Body-weight loss above 15 %: monitor daily.' },
+            },
+            {
+              id: 'endpoint',
+              type: 'computed',
+              label: 'Endpoint',
+              fn: 'endpoint',
+              inputs: { volume: 'row.volume', change: 'row.bw_change' },
+              params: { maxVolume: 1500, maxWeightLoss: 20 },
+            },
+          ],
+        },
+        {
+          id: 'enrolment_check',
+          type: 'computed',
+          label: 'Enrolment window',
+          fn: 'enrolmentWindow',
+          inputs: {
+            animals: 'caliper[].animal',
+            days: 'caliper[].day',
+            volumes: 'caliper[].volume',
+            min: 'enrol_min',
+            max: 'enrol_max',
+          },
+        },
+        {
+          id: 'tgi',
+          type: 'computed',
+          label: 'TGI',
+          fn: 'tgi',
+          inputs: { arms: 'caliper[].arm', days: 'caliper[].day', volumes: 'caliper[].volume', control: 'control_arm' },
+          unit: '%',
+          digits: 3,
+        },
+      ],
+    },
+  ],
+  rules: [],
+};
