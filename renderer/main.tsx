@@ -9,6 +9,10 @@ import './styles/entry.css';
 import './styles/toolbar.css';
 import './styles/content.css';
 import './styles/search.css';
+import './styles/blocks.css';
+import './styles/plate.css';
+import './styles/insert.css';
+import './styles/links.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');

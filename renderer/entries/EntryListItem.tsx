@@ -12,6 +12,25 @@ interface Props {
   notebookName?: string;
 }
 
+const MARKERS = {
+  block: { icon: 'blocked', text: 'has blocking problems' },
+  warning: { icon: 'warning', text: 'has warnings' },
+} as const;
+
+/** A blocking problem in the entry's protocol blocks is marked red with a stop icon; warnings more lightly. */
+function ProblemMarker({ level, id }: { level: EntrySummary['problemLevel'] | undefined; id: string }) {
+  if (level !== 'block' && level !== 'warning') return null;
+  const marker = MARKERS[level];
+  return (
+    <span className={`entry-problem entry-problem-${level}`} title={`This entry ${marker.text}`}>
+      <Icon name={marker.icon} size={13} />
+      <span id={id} className="visually-hidden">
+        {marker.text}
+      </span>
+    </span>
+  );
+}
+
 export function EntryListItem({ entry, selected, inTrash, notebookName }: Props): JSX.Element {
   const time = inTrash && entry.deletedAt ? entry.deletedAt : entry.updatedAt;
   const id = useId();
@@ -22,10 +41,13 @@ export function EntryListItem({ entry, selected, inTrash, notebookName }: Props)
         className="entry-link"
         aria-current={selected ? 'true' : undefined}
         aria-label={entry.title}
-        aria-describedby={`${id}-meta ${id}-tags`}
+        aria-describedby={`${id}-meta ${id}-tags${entry.problemLevel && entry.problemLevel !== 'none' ? ` ${id}-problems` : ''}`}
         onClick={() => openEntry(entry.id)}
       >
-        <span className="entry-item-title">{entry.title}</span>
+        <span className="entry-item-head">
+          <span className="entry-item-title">{entry.title}</span>
+          <ProblemMarker level={entry.problemLevel} id={`${id}-problems`} />
+        </span>
         <span className="entry-item-meta" id={`${id}-meta`}>
           <time dateTime={time} title={fullTime(time)}>
             {inTrash ? `Deleted ${shortTime(time)}` : shortTime(time)}

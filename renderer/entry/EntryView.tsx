@@ -1,9 +1,11 @@
-import { type JSX, useRef } from 'react';
+import { type JSX, useCallback, useRef } from 'react';
 import type { Entry } from '../../shared/domain/types';
 import { EntryEditor } from '../editor/EntryEditor';
-import { restoreEntry, trashEntry } from '../state/entry-actions';
+import type { ProblemLevel } from '../blocks/view/problem-levels';
+import { restoreEntry, setEntryProblemLevel, trashEntry } from '../state/entry-actions';
 import { useAppStore } from '../state/store';
 import { Icon } from '../ui/icons';
+import { EntryLinks } from './EntryLinks';
 import { EntryMeta } from './EntryMeta';
 import { SaveStatus } from './SaveStatus';
 import { TagsField } from './TagsField';
@@ -16,6 +18,7 @@ export function EntryView({ entry }: { entry: Entry }): JSX.Element {
   const session = useEntrySession(entry, !trashed);
   const fresh = useAppStore((s) => s.freshEntryId === entry.id);
   const content = useRef<HTMLDivElement>(null);
+  const onProblemLevel = useCallback((level: ProblemLevel) => setEntryProblemLevel(entry.id, level), [entry.id]);
 
   return (
     <article className="entry-view" aria-label={`Entry ${entry.title}`}>
@@ -54,7 +57,14 @@ export function EntryView({ entry }: { entry: Entry }): JSX.Element {
         <TagsField initial={entry.tags} readOnly={trashed} onChange={session.onTagsChange} />
         <EntryMeta entry={entry} />
       </header>
-      <EntryEditor content={entry.content} readOnly={trashed} onChange={session.onContentChange} contentRef={content} />
+      <EntryEditor
+        content={entry.content}
+        readOnly={trashed}
+        onChange={session.onContentChange}
+        contentRef={content}
+        onProblemLevel={onProblemLevel}
+        footer={<EntryLinks entryId={entry.id} />}
+      />
     </article>
   );
 }

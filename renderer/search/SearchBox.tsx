@@ -1,17 +1,26 @@
 import { type JSX, useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../shared/domain/types';
-import { openSearchHit } from '../state/entry-actions';
+import type { QueryHit } from '../../shared/templates/summaries';
+import { openEntry, openSearchHit } from '../state/entry-actions';
+import { getState } from '../state/store';
 import { Icon } from '../ui/icons';
+import { QueryResultsPanel } from './QueryResultsPanel';
 import { SearchResultsPanel } from './SearchResultsPanel';
 import { useSearch } from './use-search';
+import { useStructuredQuery } from './use-structured-query';
 
-/** The search field in the top bar; results drop down below it. Ctrl+K focuses it. */
+/**
+ * The search field in the top bar; results drop down below it. Ctrl+K focuses
+ * it. "Structured" switches it to queries over protocol block values.
+ */
 export function SearchBox(): JSX.Element {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   // Entries change while the panel is closed; focusing the field asks again.
   const [generation, setGeneration] = useState(0);
-  const results = useSearch(query, generation);
+  const [structured, setStructured] = useState(false);
+  const results = useSearch(structured ? '' : query, generation);
+  const queryResults = useStructuredQuery(query, generation, structured);
   const root = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -38,6 +47,20 @@ export function SearchBox(): JSX.Element {
     void openSearchHit(hit);
   };
 
+  const chooseBlock = (hit: QueryHit) => {
+    setOpen(false);
+    const notebook = getState().notebooks.find((n) => n.name === hit.notebookName);
+    if (!notebook) return openEntry(hit.entryId);
+    void openSearchHit({
+      entryId: hit.entryId,
+      notebookId: notebook.id,
+      notebookName: hit.notebookName,
+      title: hit.entryTitle,
+      snippet: '',
+      updatedAt: '',
+    });
+  };
+
   return (
     <div className="search" ref={root}>
       <Icon name="search" />
@@ -45,8 +68,8 @@ export function SearchBox(): JSX.Element {
         ref={input}
         type="search"
         className="search-input"
-        aria-label="Search entries"
-        placeholder="Search all entries"
+        aria-label={structured ? 'Structured query' : 'Search entries'}
+        placeholder={structured ? 'e.g. drug = cisplatin and concentration >= 10 uM' : 'Search all entries'}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -66,8 +89,23 @@ export function SearchBox(): JSX.Element {
           }
         }}
       />
-      {open && query.trim() !== '' && (
+      <button
+        type="button"
+        className="search-mode"
+        aria-pressed={structured}
+        title="Query protocol block values instead of the text"
+        onClick={() => {
+          setStructured((s) => !s);
+          input.current?.focus();
+        }}
+      >
+        Structured
+      </button>
+      {open && query.trim() !== '' && !structured && (
         <SearchResultsPanel results={results} onChoose={choose} onClose={() => setOpen(false)} />
+      )}
+      {open && query.trim() !== '' && structured && (
+        <QueryResultsPanel results={queryResults} onChoose={chooseBlock} onClose={() => setOpen(false)} />
       )}
     </div>
   );

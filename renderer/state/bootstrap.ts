@@ -6,8 +6,9 @@ import { getState, setState } from './store';
 let started: Promise<void> | null = null;
 
 /**
- * First load: who we are, the notebooks, and the first notebook's latest entry
- * open, so a new profile greets the scientist with the Welcome entry. Runs
+ * First load: who we are, the notebooks, and the most recently changed entry
+ * open in its notebook, so the scientist picks up where they left off (a new
+ * profile is seeded with the Welcome entry last, so it greets them). Runs
  * once per page, even when React mounts the app twice in development.
  */
 export function bootstrap(): Promise<void> {
@@ -21,9 +22,13 @@ async function load(): Promise<void> {
     return;
   }
   try {
-    const [info, notebooks] = await Promise.all([call('app.info', {}), call('notebooks.list', {})]);
+    const [info, notebooks, [newest]] = await Promise.all([
+      call('app.info', {}),
+      call('notebooks.list', {}),
+      call('entries.list', { limit: 1 }),
+    ]);
     setState({ info, notebooks, ready: true });
-    const first = notebooks[0];
+    const first = notebooks.find((n) => n.id === newest?.notebookId) ?? notebooks[0];
     if (!first) return;
     setState({ view: { kind: 'notebook', notebookId: first.id } });
     await loadEntries();

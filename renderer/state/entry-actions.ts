@@ -49,6 +49,12 @@ export function applySummary(summary: EntrySummary): void {
   }));
 }
 
+/** The open entry's blocks changed their worst problem: the list marks it before the core is asked again. */
+export function setEntryProblemLevel(id: Id, problemLevel: EntrySummary['problemLevel']): void {
+  const entry = getState().entries.find((e) => e.id === id);
+  if (entry && entry.problemLevel !== problemLevel) applySummary({ ...entry, problemLevel });
+}
+
 /** After a draft save: the entry moves to the top of the list with its new time. */
 export function touchEntry(id: Id, updatedAt: IsoTime): void {
   const entry = getState().entries.find((e) => e.id === id);

@@ -28,6 +28,15 @@ const paths = {
   notebook: 'M6 3h12a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H6zM6 3v18M9.5 8h6M9.5 12h6',
   close: 'M6 6l12 12M18 6L6 18',
   check: 'M5 12l5 5 9-10',
+  chevronDown: 'M6 9l6 6 6-6',
+  chevronRight: 'M9 6l6 6-6 6',
+  duplicate: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  warning: 'M12 3.5l9.5 16.5h-19zM12 10v4.5M12 17.5h.01',
+  blocked: 'M8.2 3h7.6L21 8.2v7.6L15.8 21H8.2L3 15.8V8.2zM12 7.5v5.5M12 16.5h.01',
+  protocol: 'M6 3h9l4 4v14H6zM15 3v4h4M9 12h7M9 16h7',
+  arrowRight: 'M5 12h14M13 6l6 6-6 6',
+  backlink: 'M9 15L4 10l5-5M4 10h10a6 6 0 0 1 0 12h-2',
+  query: 'M4 6h16M7 12h10M10 18h4',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,6 +1,8 @@
 import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
-import { type BaseSelection, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
+import { $setSelection, type BaseSelection, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import { type JSX, useState } from 'react';
+import { insertTemplate } from '../../blocks/insert/insert-template';
+import { TemplatePicker } from '../../blocks/insert/TemplatePicker';
 import { Icon } from '../../ui/icons';
 import { toggleBlock, toggleList } from './block-commands';
 import { applyLink, captureSelection, removeLink } from './link-commands';
@@ -51,6 +53,8 @@ export function Toolbar(): JSX.Element {
   // undefined: the link form is closed; otherwise the selection to link once it is filled in.
   const [linkSelection, setLinkSelection] = useState<BaseSelection | null | undefined>(undefined);
   const linkFormOpen = linkSelection !== undefined;
+  // Likewise for the template picker: where the block goes once a template is chosen.
+  const [blockSelection, setBlockSelection] = useState<BaseSelection | null | undefined>(undefined);
 
   const closeLinkForm = () => {
     setLinkSelection(undefined);
@@ -154,6 +158,14 @@ export function Toolbar(): JSX.Element {
             </ToolbarButton>
           )}
           <ToolbarButton
+            label="Insert protocol block"
+            shortcut="/"
+            pressed={blockSelection !== undefined}
+            onClick={() => setBlockSelection(blockSelection === undefined ? captureSelection(editor) : undefined)}
+          >
+            <Icon name="protocol" />
+          </ToolbarButton>
+          <ToolbarButton
             label="Horizontal rule"
             onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
           >
@@ -161,6 +173,20 @@ export function Toolbar(): JSX.Element {
           </ToolbarButton>
         </ToolbarGroup>
       </div>
+      {blockSelection !== undefined && (
+        <TemplatePicker
+          onCancel={() => {
+            setBlockSelection(undefined);
+            editor.focus();
+          }}
+          onChoose={(template) => {
+            const selection = blockSelection;
+            setBlockSelection(undefined);
+            editor.update(() => $setSelection(selection?.clone() ?? null));
+            void insertTemplate(editor, template.id, template.version);
+          }}
+        />
+      )}
       {linkFormOpen && (
         <LinkForm
           onCancel={closeLinkForm}

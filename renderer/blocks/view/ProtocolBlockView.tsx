@@ -1,0 +1,52 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
+import type { NodeKey } from 'lexical';
+import { type JSX, memo, useMemo, useRef } from 'react';
+import type { BlockValues } from '../../../shared/templates/block';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { useTemplate } from '../templates/use-template';
+import { BlockContext, type BlockContextValue } from './block-context';
+import { ReadyBlock } from './ReadyBlock';
+import { UnavailableBlock } from './UnavailableBlock';
+import { useIsolatedEvents } from './use-isolated-events';
+
+export interface ProtocolBlockViewProps {
+  nodeKey: NodeKey;
+  blockId: string;
+  templateId: string;
+  templateVersion: number;
+  values: BlockValues;
+  collapsed: boolean;
+}
+
+/**
+ * What a protocol block node decorates itself with. Memoised on its props:
+ * typing elsewhere in the entry, or in another block, does not render it.
+ */
+export const ProtocolBlockView = memo(function ProtocolBlockView(props: ProtocolBlockViewProps): JSX.Element {
+  const { nodeKey, blockId, templateId, templateVersion } = props;
+  const [editor] = useLexicalComposerContext();
+  const editable = useLexicalEditable();
+  const wrapper = useRef<HTMLElement>(null);
+  useIsolatedEvents(wrapper, editor);
+  const load = useTemplate(templateId, templateVersion);
+  const context = useMemo<BlockContextValue>(
+    () => ({ editor, nodeKey, blockId, readOnly: !editable }),
+    [editor, nodeKey, blockId, editable],
+  );
+  const name = load.status === 'ready' ? `${load.template.code ?? ''} ${load.template.name}`.trim() : templateId;
+
+  return (
+    <section ref={wrapper} className="pb" aria-label={`${name} block`} data-template={templateId}>
+      <BlockContext.Provider value={context}>
+        <ErrorBoundary what="This block could not be displayed; its values are kept in the entry">
+          {load.status === 'ready' ? (
+            <ReadyBlock template={load.template} {...props} />
+          ) : (
+            <UnavailableBlock load={load} {...props} />
+          )}
+        </ErrorBoundary>
+      </BlockContext.Provider>
+    </section>
+  );
+});
