@@ -1,14 +1,16 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { resolveProfileDir } from '../core/index';
+import { resolveProfileDir } from '../core/lazy';
 import { PersistError } from '../../shared/ipc/errors';
 import { CliError, EXIT, printJson, usageError, type CliIo, type Command, type ExitCode } from './command';
 import { appVersion } from './profile-arg';
 import { infoCommand } from './commands/info';
 import { searchCommand } from './commands/search';
 import { verifyCommand } from './commands/verify';
+import { queryCommand } from './commands/query';
+import { fitCommand } from './commands/fit';
 
 /** The command table: add a command by adding its file and one line here. */
-export const COMMANDS: readonly Command[] = [infoCommand, verifyCommand, searchCommand];
+export const COMMANDS: readonly Command[] = [infoCommand, verifyCommand, searchCommand, queryCommand, fitCommand];
 
 const COMMON_OPTIONS = {
   profile: { type: 'string' },

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { databasePath, openProfile, type CoreContext } from '../core/index';
+import { databasePath, openProfile, type CoreContext } from '../core/lazy';
 import { CliError, EXIT } from './command';
 
 /** Reads the app version from package.json; the CLI ships beside it. */

@@ -5,7 +5,9 @@ import type { Db } from './db/open-database';
 import { openDatabase } from './db/open-database';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { databasePath } from './profile';
-import { seedWelcome } from './seed';
+import { seedProfile } from './seed';
+import { engineLoaded } from './engine';
+import { installBuiltinTemplates } from './templates';
 
 /** Everything the notebook engine needs; one per open profile. */
 export interface CoreContext {
@@ -26,7 +28,7 @@ export interface OpenProfileOptions {
   appVersion?: string;
   checkpointIntervalMs?: number;
   now?: () => string;
-  /** Seed the Welcome notebook when the profile is new (default true). */
+  /** Seed the Welcome notebook and the demo experiment when the profile is new (default true). */
   seed?: boolean;
 }
 
@@ -58,9 +60,17 @@ export function openProfile(profileDir: string, options: OpenProfileOptions = {}
       if (db.open) db.close();
     },
   };
-  // Notebooks can be archived but never deleted, so "no notebook at all" means
-  // never seeded, even if a crash came between the migration and the seed.
-  const notebooks = (db.prepare('SELECT count(*) AS n FROM notebooks').get() as { n: number }).n;
-  if (notebooks === 0 && options.seed !== false) db.transaction(() => seedWelcome(ctx))();
+  try {
+    // Built-in templates need the engine; a host that did not load it (a CLI
+    // command that only reads) leaves them for the next open that does.
+    if (engineLoaded()) installBuiltinTemplates(ctx);
+    // Notebooks can be archived but never deleted, so "no notebook at all" means
+    // never seeded, even if a crash came between the migration and the seed.
+    const notebooks = (db.prepare('SELECT count(*) AS n FROM notebooks').get() as { n: number }).n;
+    if (notebooks === 0 && options.seed !== false) db.transaction(() => seedProfile(ctx))();
+  } catch (error) {
+    ctx.close();
+    throw error;
+  }
   return ctx;
 }

@@ -4,6 +4,7 @@ import { plainTextOf } from '../../shared/domain/plain-text';
 import { PersistError } from '../../shared/ipc/errors';
 import type { CoreContext } from './context';
 import { getNotebook } from './notebooks';
+import { blockLabelsText, indexEntryBlocks } from './blocks';
 import { cutRevision, headRevision } from './revisions';
 import { type EntryRow, toEntrySummary } from './rows';
 
@@ -32,6 +33,13 @@ function indexText(ctx: CoreContext, row: EntryRow, body: string | null): void {
   ctx.db
     .prepare('INSERT INTO entries_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)')
     .run(row.rowid, row.title, current, tags);
+}
+
+/** What full-text search sees of a draft: its text, then the labels of its protocol blocks. */
+function searchTextOf(ctx: CoreContext, entryId: string, content: LexicalState): string {
+  const labels = blockLabelsText(ctx, entryId);
+  const text = plainTextOf(content);
+  return labels ? `${text}\n${labels}` : text;
 }
 
 export function getEntrySummary(ctx: CoreContext, id: string): EntrySummary {
@@ -73,27 +81,29 @@ export function listEntries(
 
 export function createEntry(
   ctx: CoreContext,
-  input: { notebookId: string; title?: string; content?: LexicalState },
+  input: { notebookId: string; title?: string; content?: LexicalState; tags?: string[]; id?: string },
 ): Entry {
   const notebook = getNotebook(ctx, input.notebookId);
   if (notebook.archivedAt) {
     throw new PersistError('conflict', `The notebook "${notebook.name}" is archived. Unarchive it to add entries.`);
   }
-  const id = ctx.newId();
+  // `id` is for content made outside the app whose links name the entry (the demo); the contract never passes it.
+  const id = input.id ?? ctx.newId();
   const content = input.content ?? emptyLexicalState();
   const title = input.title?.trim() || UNTITLED;
   ctx.db.transaction(() => {
     const now = ctx.now();
     ctx.db
       .prepare(
-        `INSERT INTO entries (id, notebook_id, title, author, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO entries (id, notebook_id, title, tags, author, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, input.notebookId, title, ctx.user, now, now);
+      .run(id, input.notebookId, title, JSON.stringify(input.tags ?? []), ctx.user, now, now);
     ctx.db
       .prepare('INSERT INTO drafts (entry_id, content, version, saved_at, dirty) VALUES (?, ?, 1, ?, 1)')
       .run(id, JSON.stringify(content), now);
-    indexText(ctx, entryRow(ctx, id), plainTextOf(content));
+    indexEntryBlocks(ctx, id, content);
+    indexText(ctx, entryRow(ctx, id), searchTextOf(ctx, id, content));
     cutRevision(ctx, id, 'created');
   })();
   return getEntry(ctx, id);
@@ -130,7 +140,8 @@ export function saveDraft(
       .prepare('UPDATE drafts SET content = ?, version = ?, saved_at = ?, dirty = 1 WHERE entry_id = ?')
       .run(text, version, now, input.id);
     ctx.db.prepare('UPDATE entries SET updated_at = ? WHERE id = ?').run(now, input.id);
-    indexText(ctx, row, plainTextOf(input.content));
+    indexEntryBlocks(ctx, input.id, input.content);
+    indexText(ctx, row, searchTextOf(ctx, input.id, input.content));
     const last = headRevision(ctx, input.id);
     const due = !last || Date.parse(now) - Date.parse(last.createdAt) >= ctx.checkpointIntervalMs;
     const revision = due ? cutRevision(ctx, input.id, 'interval') : null;

@@ -16,11 +16,10 @@ import { createNotebook, listNotebooks, renameNotebook, setNotebookArchived } fr
 import { listRevisions } from './revisions';
 import { getEntrySummary } from './entries';
 import { searchEntries } from './search';
-import { PersistError } from '../../shared/ipc/errors';
-
-function notYet(): never {
-  throw new PersistError('internal', 'not implemented yet');
-}
+import { reindexTemplateBlocks } from './blocks';
+import { backlinks, lineage, searchBlocks } from './links';
+import { runQuery } from './query';
+import { getTemplate, importTemplate, listTemplates } from './templates';
 
 /**
  * The notebook engine behind the IPC contract: one function per channel,
@@ -53,13 +52,12 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return listRevisions(ctx, i.id);
     },
     'search.query': (i) => searchEntries(ctx, i.q, i.limit),
-    // TEMPORARY until the template engine lands in the core (issue 3): replaced before commit.
-    'templates.list': () => notYet(),
-    'templates.get': () => notYet(),
-    'templates.import': () => notYet(),
-    'blocks.search': () => notYet(),
-    'blocks.backlinks': () => notYet(),
-    'lineage.get': () => notYet(),
-    'query.run': () => notYet(),
+    'templates.list': () => listTemplates(ctx),
+    'templates.get': (i) => getTemplate(ctx, i.id, i.version),
+    'templates.import': (i) => importTemplate(ctx, i.definition, reindexTemplateBlocks),
+    'blocks.search': (i) => searchBlocks(ctx, i),
+    'blocks.backlinks': (i) => backlinks(ctx, i.entryId),
+    'lineage.get': (i) => lineage(ctx, i.entryId, i.blockId),
+    'query.run': (i) => runQuery(ctx, i.expr, i.limit),
   };
 }

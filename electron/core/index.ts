@@ -1,6 +1,10 @@
-/** The notebook engine's public surface, for electron/main, the CLI and tests. */
-export { openProfile, type CoreContext, type OpenProfileOptions } from './context';
-export { createHandlers } from './handlers';
-export { dispatch, type Handlers } from './dispatch';
-export { resolveProfileDir, databasePath } from './profile';
-export { verifyChains, type ChainReport } from './revisions';
+/** The notebook engine's public surface, for electron/main, the tests and the benchmark. */
+import { setEngine } from './engine';
+import { ENGINE } from './engine-impl';
+
+// Whoever imports the core's public surface gets the template engine loaded.
+// The CLI imports ./lazy instead and loads the engine only for the commands
+// that use it (see engine.ts).
+setEngine(ENGINE);
+
+export * from './lazy';

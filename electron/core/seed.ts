@@ -9,6 +9,7 @@ import {
   text,
 } from '../../shared/domain/lexical-build';
 import type { CoreContext } from './context';
+import { engine, engineLoaded } from './engine';
 import { createEntry } from './entries';
 import { createNotebook } from './notebooks';
 
@@ -73,4 +74,37 @@ export function welcomeContent() {
 export function seedWelcome(ctx: CoreContext): void {
   const notebook = createNotebook(ctx, WELCOME_NOTEBOOK);
   createEntry(ctx, { notebookId: notebook.id, title: WELCOME_TITLE, content: welcomeContent() });
+}
+
+/**
+ * The demo experiment (shared/demo): a notebook of real, linked entries (a
+ * model record, drug stocks, an IC50 plate, the persister induction, the drug
+ * holiday, barcoding and the harvest), indexed like any other entries, so a
+ * new profile can be queried and its lineage followed at once.
+ */
+export function seedDemo(ctx: CoreContext): void {
+  if (!engineLoaded()) return;
+  const now = ctx.now();
+  const entries = engine().demoExperiment(ctx.newId, {
+    today: now.slice(0, 10),
+    now,
+    user: ctx.user,
+    newId: ctx.newId,
+  });
+  const notebooks = new Map<string, string>();
+  for (const entry of entries) {
+    let notebookId = notebooks.get(entry.notebook);
+    if (!notebookId) {
+      notebookId = createNotebook(ctx, entry.notebook).id;
+      notebooks.set(entry.notebook, notebookId);
+    }
+    // The demo assigns its own entry ids: its links point at them.
+    createEntry(ctx, { id: entry.entryId, notebookId, title: entry.title, content: entry.content, tags: entry.tags });
+  }
+}
+
+/** Everything a new profile starts with; the caller runs it in one transaction. */
+export function seedProfile(ctx: CoreContext): void {
+  seedWelcome(ctx);
+  seedDemo(ctx);
 }

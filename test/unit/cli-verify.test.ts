@@ -50,13 +50,14 @@ describe('persist verify', () => {
     const run = await runCli(['verify', '--profile', intact.dir]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/File integrity\s+ok/);
-    expect(run.stdout).toMatch(/2 entries, 5 revisions: intact/);
+    // The Welcome entry, the ten demo entries and this test's entry (1 + 10 + 4 revisions).
+    expect(run.stdout).toMatch(/12 entries, 15 revisions: intact/);
     const json = await runCli(['verify', '--profile', intact.dir, '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: true,
       integrity: { ok: true, messages: ['ok'] },
-      chains: { entries: 2, revisions: 5, intact: true, broken: [] },
+      chains: { entries: 12, revisions: 15, intact: true, broken: [] },
       firstBroken: null,
     });
   });

@@ -31,15 +31,16 @@ describe('database', () => {
     expect(ctx.db.pragma('application_id', { simple: true })).toBe(PERSIST_APPLICATION_ID);
   });
 
-  it('seeds a Welcome notebook once, on first run only', () => {
+  it('seeds the Welcome notebook and the demo experiment once, on first run only', () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const first = openProfile(dir);
     const count = () => (first.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
-    expect(count()).toBe(1);
+    // The Welcome entry and the ten entries of the demo experiment.
+    expect(count()).toBe(11);
     first.close();
     const second = openProfile(dir);
-    expect((second.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n).toBe(1);
+    expect((second.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n).toBe(11);
     second.close();
   });
 
@@ -48,7 +49,8 @@ describe('database', () => {
     cleanups.push(ctx.cleanup);
     expect(() => ctx.db.prepare("UPDATE revisions SET record = '{}'").run()).toThrow(/append-only/);
     expect(() => ctx.db.prepare('DELETE FROM revisions').run()).toThrow(/append-only/);
-    expect((ctx.db.prepare('SELECT count(*) AS n FROM revisions').get() as { n: number }).n).toBe(1);
+    // One 'created' revision per seeded entry, all still there.
+    expect((ctx.db.prepare('SELECT count(*) AS n FROM revisions').get() as { n: number }).n).toBe(11);
   });
 
   it('enforces foreign keys: an entry cannot point at a missing notebook', () => {

@@ -37,7 +37,7 @@ describe('notebooks', () => {
     expect(renamed.name).toBe('NCI-H69 persisters');
     await call('notebooks.setArchived', { id: nb.id, archived: true });
     const visible = await call<Notebook[]>('notebooks.list', {});
-    expect(visible.map((n) => n.name)).toEqual(['Welcome']);
+    expect(visible.map((n) => n.name)).toEqual(['Demo: NCI-H69 persisters', 'Welcome']);
     const all = await call<Notebook[]>('notebooks.list', { includeArchived: true });
     expect(all.find((n) => n.id === nb.id)?.archivedAt).not.toBeNull();
     expect(await attempt('entries.create', { notebookId: nb.id })).toMatchObject({ ok: false, code: 'conflict' });

@@ -11,6 +11,8 @@ import {
   type Handlers,
 } from '../../electron/core/index';
 import { Prng, seedFrom } from '../../scripts/bench/prng';
+import { BUILTIN_TEMPLATES } from '../../shared/templates/builtin/index';
+import { FIXTURE_STOCK } from '../support/template-fixtures';
 import { removeDir, tempDir } from '../support/child-cli';
 
 /**
@@ -94,20 +96,41 @@ const SPECS: Record<ChannelName, Field[]> = {
 };
 
 /**
- * Channels whose valid-shaped requests the core may still refuse with any
- * coded error (a definition or expression it validates itself, ids of blocks
- * this test cannot know). Malformed input must still be invalid_input and
- * missing ids not_found; "internal" is never acceptable.
+ * What a valid-shaped request on real ids may still get besides ok/conflict,
+ * per channel: a version or block id this test makes up (not_found), a
+ * definition or expression the core validates itself (invalid_input).
+ * Malformed input must still be invalid_input and missing ids not_found;
+ * "internal" is never acceptable.
  */
-const LENIENT: ReadonlySet<ChannelName> = new Set<ChannelName>([
-  'templates.list',
-  'templates.get',
-  'templates.import',
-  'blocks.search',
-  'blocks.backlinks',
-  'lineage.get',
-  'query.run',
-]);
+const ALSO_ALLOWED: Partial<Record<ChannelName, string[]>> = {
+  'templates.get': ['not_found'],
+  'templates.import': ['invalid_input'],
+  'lineage.get': ['not_found'],
+  'query.run': ['invalid_input'],
+};
+
+const BUILTIN_IDS = BUILTIN_TEMPLATES.map((t) => t.id);
+
+/** Structured queries a person might type, valid and not (the core must answer every one cleanly). */
+const QUERY_EXPRS = [
+  'drug = cisplatin',
+  'drug = cisplatin and concentration >= 10 uM in persister-induction',
+  'persister_fraction < 5 %',
+  'concentration >= 0.01 mM',
+  'model_id = NCI-H69 or model_id ~ h82',
+  'not drug = etoposide in T2',
+  '(drug = cisplatin or drug = carboplatin) and ic50 < 5 uM',
+  'viability < 80 in T8',
+  'in T4',
+  'concentration >= 10 mg',
+  'concentration >= 10',
+  'passage = 12 mM',
+  'nosuchfield = 1',
+  'lot = "x\'; DROP TABLE blocks; --"',
+  'drug = x in T99',
+  'drug <',
+  '((((a = 1',
+];
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const WORDS = [
@@ -220,6 +243,7 @@ function validValue(rng: Prng, channel: ChannelName, field: Field, ctx: Ctx, fre
   if (typeof kind === 'object' && 'int' in kind) return rng.int(kind.int[0], Math.min(kind.int[1], kind.int[0] + 100));
   if (typeof kind === 'object') {
     const [min, max] = kind.text;
+    if (channel === 'query.run' && rng.chance(0.6)) return rng.pick(QUERY_EXPRS);
     const s = Array.from({ length: rng.int(0, 6) }, () =>
       rng.chance(0.3) ? rng.pick(FTS_NOISE) : rng.pick(WORDS),
     ).join(rng.pick([' ', '', '  ']));
@@ -238,11 +262,17 @@ function validValue(rng: Prng, channel: ChannelName, field: Field, ctx: Ctx, fre
       return fresh || pool.length === 0 ? randomUlid(rng) : rng.pick(pool);
     }
     case 'templateId':
-      return rng.pick(['cell-count', 'drug-treatment', 'viability-assay', `tpl-${rng.int(0, 1e6)}`]);
+      // Real template ids unless this request is meant to name a missing one.
+      return fresh ? rng.pick(['cell-count', 'drug-treatment', `tpl-${rng.int(0, 1e6)}`]) : rng.pick(BUILTIN_IDS);
     case 'templateIds':
-      return Array.from({ length: rng.int(0, 5) }, () => `tpl-${rng.int(0, 1e6)}`);
+      return Array.from({ length: rng.int(0, 5) }, () =>
+        rng.chance(0.5) ? rng.pick(BUILTIN_IDS) : `tpl-${rng.int(0, 1e6)}`,
+      );
     case 'any':
       return rng.pick<unknown>([
+        FIXTURE_STOCK,
+        { ...FIXTURE_STOCK, id: `fuzz-${rng.int(0, 20)}`, version: rng.int(1, 3) },
+        { ...FIXTURE_STOCK, name: `changed ${rng.int(0, 1e6)}` },
         null,
         'text',
         42,
@@ -609,6 +639,10 @@ describe(`IPC fuzz through dispatch (seed ${SEED})`, () => {
       const entry = await call('entries.create', { notebookId: nb.id, title: `Fuzz entry ${i}` });
       state.entryIds.push(entry.id);
     }
+    // And the demo experiment's entries, whose blocks link to each other (back-links, lineage).
+    const listed = await dispatch(handlers, 'entries.list', { limit: 50 });
+    if (!listed.ok) throw new Error('entries.list failed');
+    state.entryIds.push(...(listed.data as Array<{ id: string }>).map((e) => e.id).slice(0, 10));
 
     const failures: string[] = [];
     const counts = new Map<string, number>();
@@ -632,8 +666,8 @@ describe(`IPC fuzz through dispatch (seed ${SEED})`, () => {
         valid: ['ok', 'conflict'],
       };
       const allowed =
-        c.category === 'valid' && LENIENT.has(c.channel as ChannelName)
-          ? ['ok', 'conflict', 'not_found', 'invalid_input', 'forbidden']
+        c.category === 'valid'
+          ? [...expected.valid, ...(ALSO_ALLOWED[c.channel as ChannelName] ?? [])]
           : expected[c.category];
       if (!allowed.includes(code)) {
         failures.push(

@@ -1,4 +1,4 @@
-import { databasePath, openProfile } from '../../core/index';
+import { databasePath, loadEngine, openProfile } from '../../core/lazy';
 import { EXIT, formatPairs, printJson, type Command } from '../command';
 import { appVersion, profileExists } from '../profile-arg';
 
@@ -14,16 +14,18 @@ export const infoCommand: Command = {
   summary: 'show a profile: versions, location and counts (creates it if new)',
   synopsis: 'info --profile DIR [--json]',
   description: [
-    'Opens the profile, creating it with the Welcome notebook if the folder has',
-    'no database yet, and prints the schema and app versions, where it lives, and',
+    'Opens the profile, creating it with the Welcome notebook and the demo',
+    'experiment if the folder has no database yet, and prints the schema and app versions, where it lives, and',
     'how many notebooks, entries (not in the trash), trashed entries and',
     'revisions it holds.',
   ].join('\n'),
   profile: 'create',
   positionals: { min: 0, max: 0 },
-  run({ profileDir, json, io }) {
+  async run({ profileDir, json, io }) {
     const dir = profileDir as string;
     const existed = profileExists(dir);
+    // Seeding a new profile evaluates the demo experiment's blocks; reading an existing one does not.
+    if (!existed) await loadEngine();
     const ctx = openProfile(dir, { appVersion: appVersion() });
     try {
       const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
@@ -49,7 +51,10 @@ export const infoCommand: Command = {
         io.stdout(
           formatPairs([
             ['Profile', dir],
-            ['Database', `${file}${existed ? '' : ' (created just now, with the Welcome notebook)'}`],
+            [
+              'Database',
+              `${file}${existed ? '' : ' (created just now, with the Welcome notebook and the demo experiment)'}`,
+            ],
             ['App version', ctx.appVersion],
             ['Schema version', ctx.schemaVersion],
             ['User', ctx.user],

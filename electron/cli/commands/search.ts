@@ -1,4 +1,4 @@
-import { createHandlers, dispatch } from '../../core/index';
+import { createHandlers, dispatch } from '../../core/lazy';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit } from '../../../shared/domain/types';
 import { CliError, EXIT, printJson, usageError, type Command } from '../command';
 import { openExistingProfile } from '../profile-arg';

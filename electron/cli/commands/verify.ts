@@ -1,4 +1,4 @@
-import { verifyChains, type ChainReport } from '../../core/index';
+import { verifyChains, type ChainReport } from '../../core/lazy';
 import { EXIT, formatPairs, printJson, type Command } from '../command';
 import { openExistingProfile } from '../profile-arg';
 

@@ -73,6 +73,97 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'templates with versions, indexed protocol blocks, block values and links, entry problem level',
+    sql: `
+      -- Template definitions (JSON), every version ever used; (id, version) never changes meaning.
+      CREATE TABLE templates (
+        id         TEXT NOT NULL,
+        version    INTEGER NOT NULL,
+        name       TEXT NOT NULL,
+        code       TEXT,
+        definition TEXT NOT NULL,
+        builtin    INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+      ) WITHOUT ROWID;
+
+      -- The worst problem of the entry's blocks: 'none', 'warning' or 'block'.
+      ALTER TABLE entries ADD COLUMN problem_level TEXT NOT NULL DEFAULT 'none';
+
+      -- The protocol blocks of each entry's current draft (derived from drafts.content on every save).
+      CREATE TABLE blocks (
+        block_id         TEXT PRIMARY KEY,
+        entry_id         TEXT NOT NULL REFERENCES entries(id),
+        template_id      TEXT NOT NULL,
+        template_version INTEGER NOT NULL,
+        position         INTEGER NOT NULL,
+        label            TEXT NOT NULL,
+        values_json      TEXT NOT NULL,
+        problem_level    TEXT NOT NULL DEFAULT 'none',
+        problems         TEXT NOT NULL DEFAULT '[]',
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+      CREATE INDEX blocks_by_entry ON blocks(entry_id, position);
+      -- (template_id, rowid): a template's blocks newest first, for link pickers.
+      CREATE INDEX blocks_by_template ON blocks(template_id);
+      -- A template's blocks by id, newest first, for query scans.
+      CREATE INDEX blocks_by_template_block ON blocks(template_id, block_id);
+
+      -- The structured index: one row per indexed value (numbers in their family's
+      -- canonical unit, text lower-cased), so "concentration >= 10 uM" is a range scan.
+      CREATE TABLE block_values (
+        block_id    TEXT NOT NULL,
+        entry_id    TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        field       TEXT NOT NULL,
+        row_id      TEXT,
+        num         REAL,
+        text        TEXT,
+        unit        TEXT
+      );
+      CREATE INDEX block_values_by_block ON block_values(block_id, field);
+      CREATE INDEX block_values_by_num ON block_values(field, num, block_id) WHERE num IS NOT NULL;
+      CREATE INDEX block_values_by_text ON block_values(field, text, block_id) WHERE text IS NOT NULL;
+      CREATE INDEX block_values_by_template_num ON block_values(template_id, field, num, block_id)
+        WHERE num IS NOT NULL;
+      CREATE INDEX block_values_by_template_text ON block_values(template_id, field, text, block_id)
+        WHERE text IS NOT NULL;
+
+      -- Every field path ever indexed, per template, with its kind ('num' or 'text') and
+      -- canonical unit ('' for none): how query field names and units are resolved.
+      CREATE TABLE block_fields (
+        field       TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        unit        TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (field, template_id, kind, unit)
+      ) WITHOUT ROWID;
+
+      -- Links made by link fields: back-links and lineage (lineage = 1 for parent links).
+      CREATE TABLE block_links (
+        from_block_id TEXT NOT NULL,
+        from_entry_id TEXT NOT NULL,
+        field_id      TEXT NOT NULL,
+        row_id        TEXT,
+        to_entry_id   TEXT NOT NULL,
+        to_block_id   TEXT,
+        lineage       INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX block_links_from ON block_links(from_block_id);
+      CREATE INDEX block_links_to_entry ON block_links(to_entry_id);
+      CREATE INDEX block_links_to_block ON block_links(to_block_id) WHERE to_block_id IS NOT NULL;
+
+      -- Words of each block's label and text values, for link pickers; rowid = blocks.rowid.
+      CREATE VIRTUAL TABLE blocks_fts USING fts5(
+        label, body,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
