@@ -103,8 +103,11 @@ export function seedDemo(ctx: CoreContext): void {
   }
 }
 
-/** Everything a new profile starts with; the caller runs it in one transaction. */
+/**
+ * Everything a new profile starts with; the caller runs it in one transaction.
+ * The Welcome entry comes last so it is the newest: the app opens on it.
+ */
 export function seedProfile(ctx: CoreContext): void {
-  seedWelcome(ctx);
   seedDemo(ctx);
+  seedWelcome(ctx);
 }

@@ -56,6 +56,47 @@ export interface BenchResult {
     load_average_after: number[];
   };
   explore?: Record<string, number | boolean>;
+  /** The structured-query profile (absent with --no-blocks). */
+  structured?: StructuredResult;
+}
+
+/** Figures of the structured-query profile (scripts/bench/structured.ts). */
+export interface StructuredResult {
+  blocks: number;
+  blocks_per_entry: number;
+  block_values_rows: number;
+  block_links_rows: number;
+  blocks_database_mb: number;
+  blocks_seeded_from_cache: boolean;
+  blocks_seed_seconds: number;
+  structured_queries: number;
+  structured_query_samples: number;
+  structured_query_p50_ms: number;
+  structured_query_p95_ms: number;
+  structured_query_max_ms: number;
+  structured_query_p95_by_kind_ms: Record<string, number>;
+  structured_query_raw_p50_ms: number;
+  structured_query_raw_p95_ms: number;
+  structured_query_vs_raw_ratio: number;
+  structured_query_cpu_p95_ms: number;
+  structured_query_raw_cpu_p95_ms: number;
+  structured_query_vs_raw_cpu_ratio: number;
+  structured_query_per_query: Array<{
+    expr: string;
+    kind: string;
+    hits: number;
+    strategy: string;
+    ours_ms: number;
+    raw_ms: number;
+  }>;
+  autosave_20_blocks_samples: number;
+  autosave_20_blocks_doc_kb: number;
+  autosave_20_blocks_p50_ms: number;
+  autosave_20_blocks_p99_ms: number;
+  autosave_20_blocks_value_edit_samples: number;
+  autosave_20_blocks_value_edit_p50_ms: number;
+  autosave_20_blocks_value_edit_p99_ms: number;
+  targets: { structured_query_p95_under_15_ms: boolean; autosave_20_blocks_p99_under_10_ms: boolean };
 }
 
 const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -121,6 +162,26 @@ export function renderTable(r: BenchResult): string {
       (s) => `  "${s.q}": ${s.matches} matches, ours ${s.ours_ms} ms, raw ${s.raw_ms} ms`,
     ),
   ];
+  const q = r.structured;
+  if (q) {
+    const kinds = Object.entries(q.structured_query_p95_by_kind_ms)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    lines.push(
+      '',
+      `structured queries: ${q.blocks} blocks (${q.blocks_per_entry} per entry), ${q.block_values_rows} indexed values, ${q.blocks_database_mb} MB${q.blocks_seeded_from_cache ? ' (from cache)' : `, seeded in ${q.blocks_seed_seconds} s`}`,
+      `  query.run p50 / p95: ${q.structured_query_p50_ms} / ${q.structured_query_p95_ms} ms (target p95 < 15 ms: ${met(q.targets.structured_query_p95_under_15_ms)}); max ${q.structured_query_max_ms} ms`,
+      `  p95 by kind (ms): ${kinds}`,
+      `  raw SQL p50 / p95: ${q.structured_query_raw_p50_ms} / ${q.structured_query_raw_p95_ms} ms; ratio ${q.structured_query_vs_raw_ratio}x (CPU time ${q.structured_query_vs_raw_cpu_ratio}x)`,
+      `  autosave with 20 blocks, typing p50 / p99: ${q.autosave_20_blocks_p50_ms} / ${q.autosave_20_blocks_p99_ms} ms (target p99 < 10 ms: ${met(q.targets.autosave_20_blocks_p99_under_10_ms)}); ${q.autosave_20_blocks_doc_kb} KB documents`,
+      `  autosave with 20 blocks, one value changed p50 / p99: ${q.autosave_20_blocks_value_edit_p50_ms} / ${q.autosave_20_blocks_value_edit_p99_ms} ms`,
+      '  per query (median ms, ours / raw):',
+      ...q.structured_query_per_query.map(
+        (x) =>
+          `    ${x.expr.padEnd(50)} ${x.kind.padEnd(8)} ${x.strategy.padEnd(4)} ${String(x.hits).padStart(3)} hits  ${x.ours_ms} / ${x.raw_ms}`,
+      ),
+    );
+  }
   if (r.explore) {
     lines.push('', 'explore (alternatives the core could adopt):');
     for (const [key, value] of Object.entries(r.explore)) lines.push(`  ${key}: ${String(value)}`);

@@ -26,19 +26,34 @@ import {
   type AutosaveMode,
 } from './measure';
 import { QUERIES } from './vocabulary';
+import { runEditorBench } from './editor/bench';
+import { renderEditorTable } from './editor/report';
+import { measureStructured } from './structured';
 
 const USAGE = `usage: npm run bench -- [--json] [--explore] [--entries N] [--revisions N] [--seed N]
                         [--rounds N] [--cache DIR] [--reseed] [--no-drop-caches]
+                        [--only core|editor] [--opens N] [--keystrokes N] [--blocks N] [--no-blocks]
 
 Seeds (or reuses from the cache) a profile, then measures open+list, search,
 autosave and opening an entry through the real handler path.
   --json            print one JSON object on stdout (progress goes to stderr)
   --explore         also measure alternatives the core could adopt (see docs/PERFORMANCE.md)
-  --rounds N        search rounds over all queries (default 10)
+  --rounds N        search and structured-query rounds over all queries (default 10)
+  --blocks N        protocol blocks in the structured-query profile (default 100000)
+  --no-blocks       skip the structured-query profile (query.run, autosave with 20 blocks)
   --cache DIR       where seeded profiles are kept (default $PERSIST_BENCH_CACHE or the temp dir)
   --reseed          rebuild the cached profile
   --no-drop-caches  do not empty the OS page cache before the cold open (it needs root)
+  --only core|editor  run only the core benches or only the editor benches (headless Chromium)
+  --opens N         editor: opens of the entry with 20 protocol blocks (default 10)
+  --keystrokes N    editor: measured keystrokes per editor, Persist and bare Lexical (default 360)
 `;
+
+function onlyOf(value: string | undefined): 'core' | 'editor' | null {
+  if (value === undefined) return null;
+  if (value === 'core' || value === 'editor') return value;
+  throw new Error('--only must be core or editor');
+}
 
 function parse() {
   try {
@@ -50,9 +65,14 @@ function parse() {
         revisions: { type: 'string', default: '100000' },
         seed: { type: 'string', default: '20261126' },
         rounds: { type: 'string', default: '10' },
+        blocks: { type: 'string', default: '100000' },
+        'no-blocks': { type: 'boolean', default: false },
         cache: { type: 'string' },
         reseed: { type: 'boolean', default: false },
         'no-drop-caches': { type: 'boolean', default: false },
+        only: { type: 'string' },
+        opens: { type: 'string', default: '10' },
+        keystrokes: { type: 'string', default: '360' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -68,6 +88,10 @@ function parse() {
       revisions: toInt('revisions', values.revisions),
       seed: toInt('seed', values.seed),
       rounds: toInt('rounds', values.rounds),
+      blocks: toInt('blocks', values.blocks),
+      only: onlyOf(values.only),
+      opens: toInt('opens', values.opens),
+      keystrokes: toInt('keystrokes', values.keystrokes),
     };
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -86,12 +110,7 @@ function syncFile(file: string): void {
   }
 }
 
-async function main(): Promise<void> {
-  const args = parse();
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return;
-  }
+async function runCore(args: ReturnType<typeof parse>): Promise<BenchResult> {
   const cacheRoot = args.cache ?? process.env.PERSIST_BENCH_CACHE ?? path.join(os.tmpdir(), 'persist-bench');
   const loadBefore = os.loadavg();
   const {
@@ -236,13 +255,38 @@ async function main(): Promise<void> {
           autosave_wal_kb_per_save: round((walPerSave ?? 0) / 1024),
         };
       }
-      process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : renderTable(result));
+      if (!args['no-blocks']) {
+        result.structured = await measureStructured(
+          { cacheRoot, blocks: args.blocks, seed: args.seed, rounds: args.rounds, reseed: args.reseed },
+          rng,
+          progress,
+        );
+        result.machine.load_average_after = os.loadavg().map((l) => round(l));
+      }
+      return result;
     } finally {
       opened.ctx.close();
     }
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const args = parse();
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const core = args.only === 'editor' ? null : await runCore(args);
+  const editor =
+    args.only === 'core'
+      ? null
+      : await runEditorBench({ opens: args.opens, keystrokes: args.keystrokes, seed: args.seed, progress });
+  // One JSON object either way: the editor figures under "editor".
+  const json = { ...(core ?? { date: new Date().toISOString() }), ...(editor ? { editor } : {}) };
+  const table = `${core ? renderTable(core) : ''}${core && editor ? '\n' : ''}${editor ? renderEditorTable(editor) : ''}`;
+  process.stdout.write(args.json ? `${JSON.stringify(json)}\n` : table);
 }
 
 main().catch((error: unknown) => {

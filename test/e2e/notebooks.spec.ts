@@ -1,4 +1,5 @@
 import { expect, test } from '../support/harness';
+import { DEMO_NOTEBOOK } from '../../shared/demo';
 import { createNotebook, notebookLink } from './steps';
 
 test('a notebook can be renamed and archived, and comes back from the archive', async ({ app }) => {
@@ -16,7 +17,9 @@ test('a notebook can be renamed and archived, and comes back from the archive', 
   await name.press('Enter');
   await expect(notebookLink(page, 'Lab A — persisters')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Lab A — persisters' })).toBeVisible();
+  // Besides the two seeded notebooks (the demo experiment and Welcome), only the renamed one.
   expect(app.ctx.db.prepare('SELECT name FROM notebooks ORDER BY name').all()).toEqual([
+    { name: DEMO_NOTEBOOK },
     { name: 'Lab A — persisters' },
     { name: 'Welcome' },
   ]);
