@@ -1,6 +1,6 @@
 import type { IsoTime } from '../../shared/domain/types';
 import { isPermanent, messageOf } from '../api/api-error';
-import type { SaveState } from './save-state';
+import { type SaveState, sameSaveState } from './save-state';
 
 export interface SaverOptions<T> {
   /** Stores one value; resolves with the time the core recorded. */
@@ -31,6 +31,7 @@ export class DebouncedSaver<T> {
   private lastFailurePermanent = false;
   private lastErrorMessage: string | null = null;
   private closed = false;
+  private lastReported: SaveState | null = null;
   private readonly options: SaverOptions<T>;
 
   constructor(options: SaverOptions<T>) {
@@ -44,7 +45,7 @@ export class DebouncedSaver<T> {
     const now = Date.now();
     if (this.firstPendingAt === 0) this.firstPendingAt = now;
     // After a failure the error stays on screen until a save succeeds.
-    if (!this.inFlight && this.failures === 0) this.options.onState({ kind: 'pending' });
+    if (!this.inFlight && this.failures === 0) this.report({ kind: 'pending' });
     const untilMaxWait = this.firstPendingAt + this.options.maxWaitMs - now;
     this.schedule(Math.min(this.options.debounceMs, untilMaxWait));
   }
@@ -82,6 +83,13 @@ export class DebouncedSaver<T> {
     return this.pending === null;
   }
 
+  /** Passes a state on only when it differs from the last one (not on every keystroke). */
+  private report(state: SaveState): void {
+    if (this.lastReported !== null && sameSaveState(this.lastReported, state)) return;
+    this.lastReported = state;
+    this.options.onState(state);
+  }
+
   private schedule(delayMs: number): void {
     this.clearTimer();
     this.timer = setTimeout(
@@ -105,7 +113,7 @@ export class DebouncedSaver<T> {
     if (!taken) return;
     this.pending = null;
     this.firstPendingAt = 0;
-    if (this.failures === 0) this.options.onState({ kind: 'saving' });
+    if (this.failures === 0) this.report({ kind: 'saving' });
     this.inFlight = this.options.save(taken.value).then(
       (at) => {
         this.failures = 0;
@@ -115,7 +123,7 @@ export class DebouncedSaver<T> {
         // that timer already fired while this request was out.
         if (this.pending) {
           if (this.timer === null) this.schedule(0);
-        } else this.options.onState({ kind: 'saved', at });
+        } else this.report({ kind: 'saved', at });
       },
       (error: unknown) => {
         this.failures += 1;
@@ -124,7 +132,7 @@ export class DebouncedSaver<T> {
         this.lastFailurePermanent = isPermanent(error);
         this.lastErrorMessage = messageOf(error);
         const retrying = !this.lastFailurePermanent && !this.closed;
-        this.options.onState({ kind: 'error', message: this.lastErrorMessage, retrying });
+        this.report({ kind: 'error', message: this.lastErrorMessage, retrying });
         if (retrying) this.schedule((this.options.retryDelayMs ?? defaultRetryDelay)(this.failures));
       },
     );

@@ -10,6 +10,14 @@ export type SaveState =
 
 export const IDLE: SaveState = { kind: 'idle' };
 
+/** Whether two save states would show the same thing (so a repeat need not be reported). */
+export function sameSaveState(a: SaveState, b: SaveState): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'saved' && b.kind === 'saved') return a.at === b.at;
+  if (a.kind === 'error' && b.kind === 'error') return a.message === b.message && a.retrying === b.retrying;
+  return true;
+}
+
 /**
  * One status line for the editor header: a failure wins (the scientist must
  * see it), then work in progress, then the latest successful save.

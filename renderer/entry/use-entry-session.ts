@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Entry } from '../../shared/domain/types';
-import { combineSaveStates, IDLE, type SaveState } from '../autosave/save-state';
+import { combineSaveStates, IDLE, type SaveState, sameSaveState } from '../autosave/save-state';
 import { registerOpenSession } from '../state/open-session';
 import { type ContentSnapshot, createEntrySession, type EntrySession, type SavePart } from './entry-session';
 
@@ -19,7 +19,10 @@ export function useEntrySession(entry: Entry, enabled: boolean) {
     if (!enabled) return;
     // Created inside the effect, not during render, so that React's
     // mount-unmount-mount in development gets a fresh session each time.
-    const session = createEntrySession(entry, (part, state) => setParts((p) => ({ ...p, [part]: state })));
+    // A repeated state keeps the same object, so React skips the render.
+    const session = createEntrySession(entry, (part, state) =>
+      setParts((p) => (sameSaveState(p[part], state) ? p : { ...p, [part]: state })),
+    );
     sessionRef.current = session;
     const unregister = registerOpenSession(session);
     const onBlur = () => void session.pause();

@@ -75,14 +75,23 @@ function installBridge(config: {
   const channels = new Set(config.channels);
   const events = new Set(config.events);
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const host = window as unknown as Record<string, (channel: string, input: unknown) => Promise<unknown>>;
+  const host = window as unknown as Record<string, (channel: string, json: string) => Promise<unknown>>;
 
   const bridge = Object.freeze({
     invoke(channel: string, input: unknown) {
       if (!channels.has(channel)) {
         return Promise.resolve({ ok: false, code: 'unknown_channel', message: `No such request: ${String(channel)}` });
       }
-      return host[config.binding]!(channel, input === undefined ? {} : input);
+      // Sent as JSON text: Playwright's own argument serializer is JavaScript
+      // in the page and blocks it for tens of ms on a large entry, where
+      // Electron's IPC clones natively. Parsed again in Node.
+      let json: string;
+      try {
+        json = JSON.stringify(input === undefined ? {} : input);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      return host[config.binding]!(channel, json);
     },
     on(event: string, listener: (payload: unknown) => void) {
       if (!events.has(event) || typeof listener !== 'function') throw new TypeError(`No such event: ${String(event)}`);
@@ -110,10 +119,17 @@ function installBridge(config: {
 
 /** Wires a browser context to a host: the binding (with a sender check) and the init script. */
 export async function installHarnessBridge(context: BrowserContext, host: HarnessHost): Promise<void> {
-  await context.exposeBinding(BINDING, async (source, channel: unknown, input: unknown) => {
+  await context.exposeBinding(BINDING, async (source, channel: unknown, json: unknown) => {
     // The same check electron/main makes: only the app's own pages may call the core.
     if (new URL(source.frame.url()).origin !== APP_ORIGIN) {
       return { ok: false, code: 'forbidden', message: 'This page may not use Persist.' };
+    }
+    // The page sends its input as JSON text (see installBridge); the core gets the object.
+    let input: unknown;
+    try {
+      input = typeof json === 'string' ? JSON.parse(json) : json;
+    } catch {
+      return { ok: false, code: 'invalid_input', message: 'The request could not be read.' };
     }
     return host.invoke(channel, input);
   });

@@ -2,6 +2,7 @@ import { type JSX, memo, useDeferredValue, useMemo } from 'react';
 import type { BlockValues } from '../../../shared/templates/block';
 import type { TemplateDefinition } from '../../../shared/templates/definition';
 import type { BlockEvaluation } from '../../../shared/templates/evaluation';
+import { ChartSlot } from './ChartSlot';
 import { doseResponses, growthCurves, tumourCurves } from './chart-data';
 import { DoseResponseChart } from './DoseResponseChart';
 import { GrowthChart } from './GrowthChart';
@@ -30,12 +31,22 @@ export const BlockCharts = memo(function BlockCharts({
   const growthPoints = growth.reduce((n, s) => n + s.points.length, 0);
   const charts = [
     growthPoints >= 2 ? (
-      <GrowthChart key="growth" title="Viable cells over time" series={growth} yLabel="Cells (log)" log />
+      <ChartSlot key="growth" caption="Viable cells over time" label="Viable cells over time">
+        <GrowthChart title="Viable cells over time" series={growth} yLabel="Cells (log)" log />
+      </ChartSlot>
     ) : null,
     tumour.some((s) => s.points.length >= 2) ? (
-      <GrowthChart key="tumour" title="Tumour volume over time" series={tumour} yLabel="Volume (mm³)" log={false} />
+      <ChartSlot key="tumour" caption="Tumour volume over time" label="Tumour volume over time">
+        <GrowthChart title="Tumour volume over time" series={tumour} yLabel="Volume (mm³)" log={false} />
+      </ChartSlot>
     ) : null,
-    ...doses.filter((d) => d.points.length >= 2).map((d) => <DoseResponseChart key={d.label} data={d} />),
+    ...doses
+      .filter((d) => d.points.length >= 2)
+      .map((d) => (
+        <ChartSlot key={d.label} caption={`Dose-response${d.fit ? ' with 4PL fit' : ''}`} label="Dose-response curve">
+          <DoseResponseChart data={d} />
+        </ChartSlot>
+      )),
   ].filter(Boolean);
   if (charts.length === 0) return null;
   return (

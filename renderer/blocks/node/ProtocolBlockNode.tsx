@@ -89,10 +89,15 @@ export class ProtocolBlockNode extends DecoratorNode<JSX.Element> {
     element.className = config.theme.protocolBlock ?? 'protocol-block-host';
     element.contentEditable = 'false';
     element.dataset.blockId = this.__blockId;
+    // For the estimated height of an off-screen block (content-visibility in blocks.css).
+    element.dataset.template = this.__templateId;
+    if (this.__collapsed) element.dataset.collapsed = '';
     return element;
   }
 
-  override updateDOM(): false {
+  override updateDOM(_prevNode: this, dom: HTMLElement): false {
+    if (this.__collapsed) dom.dataset.collapsed = '';
+    else delete dom.dataset.collapsed;
     return false;
   }
 

@@ -76,3 +76,14 @@ export function $readToolbarState(): ToolbarState {
   const link = [anchor, focus].some((node) => $isLinkNode(node) || $isLinkNode(node.getParent()));
   return { block: blockKindOf(anchor), formats, link, inTable: $findTableNode(anchor) !== null };
 }
+
+/** Whether two toolbar states show the same thing. */
+export function sameToolbarState(a: ToolbarState, b: ToolbarState): boolean {
+  return (
+    a === b ||
+    (a.block === b.block &&
+      a.link === b.link &&
+      a.inTable === b.inTable &&
+      TOGGLED_FORMATS.every((f) => a.formats[f] === b.formats[f]))
+  );
+}

@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils';
 import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, SELECTION_CHANGE_COMMAND } from 'lexical';
 import { useEffect, useState } from 'react';
-import { $readToolbarState, EMPTY_TOOLBAR_STATE, type ToolbarState } from './toolbar-state';
+import { $readToolbarState, EMPTY_TOOLBAR_STATE, sameToolbarState, type ToolbarState } from './toolbar-state';
 
 /** Follows the selection (as the playground's toolbar does) and the undo stack. */
 export function useToolbarState() {
@@ -12,9 +12,12 @@ export function useToolbarState() {
   const [canRedo, setCanRedo] = useState(false);
 
   useEffect(() => {
-    const refresh = () => setState(editor.getEditorState().read($readToolbarState));
+    // Keeping the previous object when nothing changed lets React skip the
+    // render: this runs on every keystroke.
+    const store = (next: ToolbarState) => setState((prev) => (sameToolbarState(prev, next) ? prev : next));
+    const refresh = () => store(editor.getEditorState().read($readToolbarState));
     return mergeRegister(
-      editor.registerUpdateListener(({ editorState }) => setState(editorState.read($readToolbarState))),
+      editor.registerUpdateListener(({ editorState }) => store(editorState.read($readToolbarState))),
       editor.registerCommand(
         SELECTION_CHANGE_COMMAND,
         () => {
