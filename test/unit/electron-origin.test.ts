@@ -37,7 +37,7 @@ describe('isTrustedSender', () => {
       undefined,
       '',
       'about:blank',
-      'file:///work/main/.vite/renderer/main_window/index.html',
+      'file:///home/user/persist/.vite/renderer/main_window/index.html',
       'persist-app://evil/index.html',
       'persist-app://app.evil.com/index.html',
       'persist-app://app:8080/index.html',
