@@ -119,7 +119,7 @@ function writeWords(ctx: CoreContext, blockId: string, label: string, texts: Ite
  * Evaluates one block and writes its index rows (replacing the old ones).
  * Returns its problem level.
  */
-function indexBlock(ctx: CoreContext, entryId: string, block: ParsedBlock, existed: boolean): ProblemLevel {
+function indexBlock(ctx: CoreContext, entryId: string, block: ParsedBlock): ProblemLevel {
   const now = ctx.now();
   const template = templateVersion(ctx, block.templateId, block.templateVersion);
   let label: string;
@@ -163,44 +163,30 @@ function indexBlock(ctx: CoreContext, entryId: string, block: ParsedBlock, exist
   }
   const level = problemLevelOf(problems);
   const problemsJson = JSON.stringify(problems.slice(0, 100));
-  if (existed) {
-    ctx.db
-      .prepare(
-        `UPDATE blocks SET template_id = ?, template_version = ?, position = ?, label = ?, values_json = ?,
-           problem_level = ?, problems = ?, updated_at = ? WHERE block_id = ?`,
-      )
-      .run(
-        block.templateId,
-        block.templateVersion,
-        block.position,
-        label,
-        block.valuesJson,
-        level,
-        problemsJson,
-        now,
-        block.blockId,
-      );
-  } else {
-    ctx.db
-      .prepare(
-        `INSERT INTO blocks (block_id, entry_id, template_id, template_version, position, label, values_json,
-           problem_level, problems, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        block.blockId,
-        entryId,
-        block.templateId,
-        block.templateVersion,
-        block.position,
-        label,
-        block.valuesJson,
-        level,
-        problemsJson,
-        now,
-        now,
-      );
-  }
+  // One upsert: a block keeps its created_at; everything else is rewritten.
+  ctx.db
+    .prepare(
+      `INSERT INTO blocks (block_id, entry_id, template_id, template_version, position, label, values_json,
+         problem_level, problems, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (block_id) DO UPDATE SET template_id = excluded.template_id,
+         template_version = excluded.template_version, position = excluded.position, label = excluded.label,
+         values_json = excluded.values_json, problem_level = excluded.problem_level, problems = excluded.problems,
+         updated_at = excluded.updated_at`,
+    )
+    .run(
+      block.blockId,
+      entryId,
+      block.templateId,
+      block.templateVersion,
+      block.position,
+      label,
+      block.valuesJson,
+      level,
+      problemsJson,
+      now,
+      now,
+    );
   writeWords(ctx, block.blockId, label, texts);
   return level;
 }
@@ -269,7 +255,7 @@ export function indexEntryBlocks(ctx: CoreContext, entryId: string, content: Lex
           `duplicate block id: the block ${block.blockId} already belongs to the entry "${other.title}". A copied or pasted block needs a new id.`,
         );
       }
-      levels.push(indexBlock(ctx, entryId, block, false));
+      levels.push(indexBlock(ctx, entryId, block));
       continue;
     }
     byId.delete(block.blockId);
@@ -283,7 +269,7 @@ export function indexEntryBlocks(ctx: CoreContext, entryId: string, content: Lex
       }
       levels.push(old.problem_level);
     } else {
-      levels.push(indexBlock(ctx, entryId, block, true));
+      levels.push(indexBlock(ctx, entryId, block));
     }
   }
   for (const gone of byId.keys()) deleteBlock(ctx, gone);
@@ -313,19 +299,14 @@ export function reindexTemplateBlocks(ctx: CoreContext, templateId: string, vers
     .all(templateId, version) as Array<{ block_id: string; entry_id: string; position: number; values_json: string }>;
   const entries = new Set<string>();
   for (const row of rows) {
-    indexBlock(
-      ctx,
-      row.entry_id,
-      {
-        blockId: row.block_id,
-        templateId,
-        templateVersion: version,
-        values: JSON.parse(row.values_json) as Record<string, unknown>,
-        valuesJson: row.values_json,
-        position: row.position,
-      },
-      true,
-    );
+    indexBlock(ctx, row.entry_id, {
+      blockId: row.block_id,
+      templateId,
+      templateVersion: version,
+      values: JSON.parse(row.values_json) as Record<string, unknown>,
+      valuesJson: row.values_json,
+      position: row.position,
+    });
     entries.add(row.entry_id);
   }
   const levels = ctx.db.prepare('SELECT problem_level FROM blocks WHERE entry_id = ?');

@@ -3,6 +3,7 @@ import type { Handlers } from './dispatch';
 import {
   checkpoint,
   createEntry,
+  getEntrySummary,
   getEntry,
   listEntries,
   moveEntry,
@@ -14,7 +15,6 @@ import {
 } from './entries';
 import { createNotebook, listNotebooks, renameNotebook, setNotebookArchived } from './notebooks';
 import { listRevisions } from './revisions';
-import { getEntrySummary } from './entries';
 import { searchEntries } from './search';
 import { reindexTemplateBlocks } from './blocks';
 import { backlinks, lineage, searchBlocks } from './links';

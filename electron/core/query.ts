@@ -160,6 +160,14 @@ function distance(a: string, b: string): number {
   return (d[a.length] as number[])[b.length] as number;
 }
 
+/** a OP b for the ordering operators, on numbers or on (lower-cased) text alike. */
+function ordered<T extends number | string>(a: T, op: Comparison['op'], b: T): boolean {
+  if (op === '<') return a < b;
+  if (op === '<=') return a <= b;
+  if (op === '>') return a > b;
+  return a >= b;
+}
+
 const NUM_OPS: Record<Comparison['op'], string> = {
   '=': '',
   '!=': '',
@@ -192,15 +200,8 @@ function numericProbe(fields: string[], op: Comparison['op'], x: number): Probe 
           test: (r) => r.num !== null && (r.num < lo || r.num > hi),
         };
   }
-  const sqlOp = NUM_OPS[op];
-  const test = (r: ValueRow): boolean => {
-    if (r.num === null) return false;
-    if (op === '<') return r.num < x;
-    if (op === '<=') return r.num <= x;
-    if (op === '>') return r.num > x;
-    return r.num >= x;
-  };
-  return { fields, column: 'num', sql: `v.num ${sqlOp} ?`, params: [x], test };
+  const test = (r: ValueRow): boolean => r.num !== null && ordered(r.num, op, x);
+  return { fields, column: 'num', sql: `v.num ${NUM_OPS[op]} ?`, params: [x], test };
 }
 
 function textProbe(fields: string[], op: Comparison['op'], value: string): Probe {
@@ -219,15 +220,8 @@ function textProbe(fields: string[], op: Comparison['op'], value: string): Probe
         test: (r) => r.text !== null && r.text.includes(t),
       };
     default: {
-      const sqlOp = NUM_OPS[op];
-      const test = (r: ValueRow): boolean => {
-        if (r.text === null) return false;
-        if (op === '<') return r.text < t;
-        if (op === '<=') return r.text <= t;
-        if (op === '>') return r.text > t;
-        return r.text >= t;
-      };
-      return { fields, column: 'text', sql: `v.text ${sqlOp} ?`, params: [t], test };
+      const test = (r: ValueRow): boolean => r.text !== null && ordered(r.text, op, t);
+      return { fields, column: 'text', sql: `v.text ${NUM_OPS[op]} ?`, params: [t], test };
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { JSX, KeyboardEvent } from 'react';
+import type { JSX } from 'react';
+import { onResultListKey } from './list-keys';
 import type { QueryHit } from '../../shared/templates/summaries';
 import { useTemplateList } from '../blocks/templates/use-template';
 import type { QueryResults } from './use-structured-query';
@@ -7,15 +8,6 @@ interface Props {
   results: QueryResults;
   onChoose: (hit: QueryHit) => void;
   onClose: () => void;
-}
-
-function onListKey(event: KeyboardEvent<HTMLElement>, onClose: () => void) {
-  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.search-hit')];
-  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-    event.preventDefault();
-    buttons[index + (event.key === 'ArrowDown' ? 1 : -1)]?.focus();
-  } else if (event.key === 'Escape') onClose();
 }
 
 const EXAMPLE = 'drug = cisplatin and concentration >= 10 uM in persister-induction';
@@ -28,7 +20,7 @@ export function QueryResultsPanel({ results, onChoose, onClose }: Props): JSX.El
     return t ? `${t.code ? `${t.code} ` : ''}${t.name}` : id;
   };
   return (
-    <section className="search-panel" aria-label="Query results" onKeyDown={(event) => onListKey(event, onClose)}>
+    <section className="search-panel" aria-label="Query results" onKeyDown={(event) => onResultListKey(event, onClose)}>
       {results.status === 'searching' && <p className="search-note">Running the query…</p>}
       {results.status === 'error' && (
         <div className="search-note search-note-error" role="alert">

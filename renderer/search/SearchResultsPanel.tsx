@@ -1,4 +1,5 @@
-import type { JSX, KeyboardEvent } from 'react';
+import type { JSX } from 'react';
+import { onResultListKey } from './list-keys';
 import type { SearchHit } from '../../shared/domain/types';
 import { shortTime } from '../lib/time';
 import type { SearchResults } from './use-search';
@@ -10,22 +11,13 @@ interface Props {
   onClose: () => void;
 }
 
-/** Arrow keys move between results; Escape closes the panel. */
-function onListKey(event: KeyboardEvent<HTMLElement>, onClose: () => void) {
-  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.search-hit')];
-  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-    event.preventDefault();
-    const next = buttons[index + (event.key === 'ArrowDown' ? 1 : -1)];
-    next?.focus();
-  } else if (event.key === 'Escape') {
-    onClose();
-  }
-}
-
 export function SearchResultsPanel({ results, onChoose, onClose }: Props): JSX.Element {
   return (
-    <section className="search-panel" aria-label="Search results" onKeyDown={(event) => onListKey(event, onClose)}>
+    <section
+      className="search-panel"
+      aria-label="Search results"
+      onKeyDown={(event) => onResultListKey(event, onClose)}
+    >
       {results.status === 'searching' && <p className="search-note">Searching…</p>}
       {results.status === 'error' && (
         <p className="search-note search-note-error" role="alert">
