@@ -12,19 +12,32 @@ interface Props {
   label: string;
   /** Role shortcut keys on the grid (s, v, b, k, t, e). */
   onRoleKey: (key: string) => boolean;
+  /** Show each well's reading (compact) instead of its role letter or dose. */
+  showReadings: boolean;
 }
 
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 2 });
+
 function describe(id: string, well: WellValue | undefined): string {
-  if (!well || well.role === 'empty') return `${id}: empty`;
+  if (!well || well.role === 'empty') {
+    return well?.reading !== undefined ? `${id}: empty, reading ${formatNumber(well.reading)}` : `${id}: empty`;
+  }
   const style = roleStyle(well.role);
   const dose = well.dose !== undefined ? `, dose ${well.dose + 1}` : '';
   const conc = well.concentration
     ? ` (${formatNumber(well.concentration.value)} ${formatUnit(well.concentration.unit)})`
     : '';
-  return `${id}: ${style.label.toLowerCase()}${dose}${conc}`;
+  const reading = well.reading !== undefined ? `, reading ${formatNumber(well.reading)}` : '';
+  return `${id}: ${style.label.toLowerCase()}${dose}${conc}${reading}`;
 }
 
-function wellLook(well: WellValue | undefined, doses: number) {
+function wellLook(well: WellValue | undefined, doses: number, showReadings: boolean) {
+  const look = roleLook(well, doses);
+  if (!showReadings) return look;
+  return { ...look, text: well?.reading !== undefined ? COMPACT.format(well.reading) : '' };
+}
+
+function roleLook(well: WellValue | undefined, doses: number) {
   if (!well || well.role === 'empty') return { fill: undefined, ink: undefined, text: '' };
   if (well.role === 'sample') {
     const { fill, ink } = sampleFill(well.dose, doses);
@@ -35,7 +48,7 @@ function wellLook(well: WellValue | undefined, doses: number) {
 }
 
 /** The plate as a grid of wells: colour and a letter (or dose number) in each, headers to select rows and columns. */
-export function PlateGrid({ plate, selection, readOnly, label, onRoleKey }: Props): JSX.Element {
+export function PlateGrid({ plate, selection, readOnly, label, onRoleKey, showReadings }: Props): JSX.Element {
   const { rows, columns } = plateSize(plate.format);
   const grid = useRef<HTMLTableElement>(null);
   const doses = plate.series?.doses ?? Math.max(1, ...Object.values(plate.wells).map((w) => (w?.dose ?? 0) + 1));
@@ -58,7 +71,7 @@ export function PlateGrid({ plate, selection, readOnly, label, onRoleKey }: Prop
   return (
     <table
       ref={grid}
-      className={`plate plate-${plate.format}`}
+      className={`plate plate-${plate.format}${showReadings ? ' plate-show-readings' : ''}`}
       role="grid"
       aria-label={label}
       aria-multiselectable="true"
@@ -109,7 +122,7 @@ export function PlateGrid({ plate, selection, readOnly, label, onRoleKey }: Prop
             {Array.from({ length: columns }, (_, c) => {
               const id = wellId(r, c);
               const well = plate.wells[id];
-              const look = wellLook(well, doses);
+              const look = wellLook(well, doses, showReadings);
               const isSelected = selected.has(id);
               return (
                 <td

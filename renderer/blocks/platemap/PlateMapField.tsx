@@ -1,11 +1,21 @@
-import { type JSX, useCallback } from 'react';
+import { type JSX, useCallback, useState } from 'react';
 import type { WellRole } from '../../../shared/templates/block';
 import type { FieldDefinition } from '../../../shared/templates/definition';
 import { useBlockContext, useFieldSetter } from '../view/block-context';
 import { onPlate, type PlateFormat } from './plate-geometry';
-import { assignRole, assignSeries, plateOf, type Series, type SeriesDirection } from './plate-edits';
+import {
+  assignRole,
+  assignSeries,
+  clearReadings,
+  countReadings,
+  plateOf,
+  setReadings,
+  type Series,
+  type SeriesDirection,
+} from './plate-edits';
 import { PlateGrid } from './PlateGrid';
 import { PlateLegend } from './PlateLegend';
+import { ReadingsPanel } from './ReadingsPanel';
 import { ROLES } from './roles';
 import { SeriesForm } from './SeriesForm';
 import { useWellSelection } from './use-well-selection';
@@ -32,6 +42,8 @@ export function PlateMapField({ field, value, labelId, describedBy, format }: Pr
   const selection = useWellSelection(format);
   const selected = [...selection.selected];
   const offPlate = Object.keys(plate.wells).filter((id) => !onPlate(format, id)).length;
+  const readings = countReadings(plate);
+  const [showReadings, setShowReadings] = useState(false);
 
   const applyRole = useCallback(
     (role: WellRole) => {
@@ -88,6 +100,7 @@ export function PlateMapField({ field, value, labelId, describedBy, format }: Pr
           readOnly={readOnly}
           label={`${field.label}, ${format} wells`}
           onRoleKey={onRoleKey}
+          showReadings={showReadings && readings > 0}
         />
         <PlateLegend plate={plate} />
       </div>
@@ -96,6 +109,15 @@ export function PlateMapField({ field, value, labelId, describedBy, format }: Pr
           {offPlate} assigned well{offPlate === 1 ? ' lies' : 's lie'} outside a {format}-well plate; they are kept.
         </p>
       )}
+      <ReadingsPanel
+        format={format}
+        count={readings}
+        readOnly={readOnly}
+        showReadings={showReadings && readings > 0}
+        onShowReadings={setShowReadings}
+        onApply={(next) => set((stored: unknown) => setReadings(plateOf(stored, format), next))}
+        onClear={() => set((stored: unknown) => clearReadings(plateOf(stored, format)))}
+      />
       {!readOnly && (
         <SeriesForm series={plate.series} disabled={readOnly} selectedCount={selected.length} onApply={applySeries} />
       )}

@@ -32,12 +32,13 @@ export function assignRole(plate: PlateMapValue, wells: readonly string[], role:
   const next: Record<string, WellValue> = { ...plate.wells };
   for (const id of wells) {
     if (!onPlate(plate.format, id)) continue;
-    if (role === 'empty') delete next[id];
-    else {
-      const before = next[id];
-      // A well keeps its dose only while it stays a sample.
-      next[id] = role === 'sample' && before?.role === 'sample' ? { ...before, role } : { role };
-    }
+    const before = next[id];
+    // A reading is a measurement of the well: it stays whatever the well's role.
+    const reading = before?.reading !== undefined ? { reading: before.reading } : {};
+    if (role === 'empty' && before?.reading === undefined) delete next[id];
+    else if (role === 'sample' && before?.role === 'sample') next[id] = { ...before, role };
+    // A well keeps its dose only while it stays a sample.
+    else next[id] = { role, ...reading };
   }
   return { ...plate, wells: next };
 }
@@ -87,4 +88,37 @@ export function countRoles(plate: PlateMapValue): Record<WellRole, number> {
     if (onPlate(plate.format, id) && well && counts[well.role] !== undefined) counts[well.role] += 1;
   }
   return counts;
+}
+
+/**
+ * Replaces the plate's readings with a new read: wells in `readings` get
+ * theirs, every other well loses its old one. Roles and doses stay; a reading
+ * on an unassigned well is kept on an "empty" well so nothing pasted is lost.
+ */
+export function setReadings(plate: PlateMapValue, readings: Readonly<Record<string, number>>): PlateMapValue {
+  const next = withoutReadings(plate.wells);
+  for (const [id, reading] of Object.entries(readings)) {
+    if (!onPlate(plate.format, id)) continue;
+    next[id] = { ...(next[id] ?? { role: 'empty' }), reading };
+  }
+  return { ...plate, wells: next };
+}
+
+export function clearReadings(plate: PlateMapValue): PlateMapValue {
+  return { ...plate, wells: withoutReadings(plate.wells) };
+}
+
+function withoutReadings(wells: PlateMapValue['wells']): Record<string, WellValue> {
+  const next: Record<string, WellValue> = {};
+  for (const [id, well] of Object.entries(wells)) {
+    if (!well) continue;
+    const { reading: _dropped, ...rest } = well;
+    void _dropped;
+    if (rest.role !== 'empty') next[id] = rest;
+  }
+  return next;
+}
+
+export function countReadings(plate: PlateMapValue): number {
+  return Object.entries(plate.wells).filter(([id, w]) => onPlate(plate.format, id) && w?.reading !== undefined).length;
 }
