@@ -23,6 +23,8 @@ export default defineConfig({
     // The polyfill would be inline code, which the CSP (script-src 'self') forbids.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1500,
+    // Two pages: the app, and the print view every PDF is made from (renderer/print).
+    rollupOptions: { input: { index: `${here}/index.html`, print: `${here}/print.html` } },
   },
   // The renderer imports pure code from ../shared; the dev server must be allowed to read it.
   server: { fs: { allow: [`${here}/..`] } },

@@ -50,9 +50,10 @@ export interface Command {
   optionHelp?: string[];
   /**
    * Whether the command needs a profile: 'create' opens or creates one,
-   * 'existing' refuses to create one, 'none' takes no --profile at all.
+   * 'existing' refuses to create one, 'none' takes no --profile at all,
+   * 'optional' uses one only when --profile is given (pdf-verify).
    */
-  profile: 'create' | 'existing' | 'none';
+  profile: 'create' | 'existing' | 'none' | 'optional';
   positionals: { min: number; max: number };
   run: (input: CommandInput) => Promise<ExitCode> | ExitCode;
 }

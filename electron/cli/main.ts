@@ -8,9 +8,29 @@ import { searchCommand } from './commands/search';
 import { verifyCommand } from './commands/verify';
 import { queryCommand } from './commands/query';
 import { fitCommand } from './commands/fit';
+import { targetCommand } from './commands/target';
+import { syncCommand } from './commands/sync';
+import { verifyShareCommand } from './commands/verify-share';
+import { exportElnCommand } from './commands/export-eln';
+import { importElnCommand } from './commands/import-eln';
+import { pdfCommand } from './commands/pdf';
+import { pdfVerifyCommand } from './commands/pdf-verify';
 
 /** The command table: add a command by adding its file and one line here. */
-export const COMMANDS: readonly Command[] = [infoCommand, verifyCommand, searchCommand, queryCommand, fitCommand];
+export const COMMANDS: readonly Command[] = [
+  infoCommand,
+  verifyCommand,
+  searchCommand,
+  queryCommand,
+  fitCommand,
+  targetCommand,
+  syncCommand,
+  verifyShareCommand,
+  exportElnCommand,
+  importElnCommand,
+  pdfCommand,
+  pdfVerifyCommand,
+];
 
 const COMMON_OPTIONS = {
   profile: { type: 'string' },
@@ -140,6 +160,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     let profileDir: string | null = null;
     if (command.profile === 'none') {
       if (values.profile !== undefined) throw usageError(`${command.name} takes no --profile`);
+    } else if (command.profile === 'optional') {
+      // Only an explicit --profile: $PERSIST_PROFILE must not silently turn on a check against a profile.
+      if (values.profile === '') throw usageError('--profile needs a folder');
+      if (typeof values.profile === 'string')
+        profileDir = resolveProfileDir({ argv: ['--profile', values.profile], env: {} });
     } else {
       if (values.profile === '') throw usageError('--profile needs a folder');
       const flag = typeof values.profile === 'string' ? ['--profile', values.profile] : [];

@@ -5,6 +5,7 @@ import { PersistError } from '../../shared/ipc/errors';
 import type { CoreContext } from './context';
 import { getNotebook } from './notebooks';
 import { blockLabelsText, indexEntryBlocks } from './blocks';
+import { refreshEntryAttachments } from './attachments/references';
 import { cutRevision, headRevision } from './revisions';
 import { type EntryRow, toEntrySummary } from './rows';
 
@@ -19,6 +20,10 @@ function entryRow(ctx: CoreContext, id: string): EntryRow {
 function assertEditable(row: EntryRow): void {
   if (row.deleted_at) {
     throw new PersistError('conflict', `"${row.title}" is in the trash. Restore it before editing.`);
+  }
+  // Entries imported from another notebook (.eln, migration 4) are kept exactly as they came.
+  if ((row as EntryRow & { read_only?: number }).read_only === 1) {
+    throw new PersistError('forbidden', `"${row.title}" was imported from another notebook and is read-only.`);
   }
 }
 
@@ -103,6 +108,7 @@ export function createEntry(
       .prepare('INSERT INTO drafts (entry_id, content, version, saved_at, dirty) VALUES (?, ?, 1, ?, 1)')
       .run(id, JSON.stringify(content), now);
     indexEntryBlocks(ctx, id, content);
+    refreshEntryAttachments(ctx, id, content);
     indexText(ctx, entryRow(ctx, id), searchTextOf(ctx, id, content));
     cutRevision(ctx, id, 'created');
   })();
@@ -141,6 +147,7 @@ export function saveDraft(
       .run(text, version, now, input.id);
     ctx.db.prepare('UPDATE entries SET updated_at = ? WHERE id = ?').run(now, input.id);
     indexEntryBlocks(ctx, input.id, input.content);
+    refreshEntryAttachments(ctx, input.id, input.content);
     indexText(ctx, row, searchTextOf(ctx, input.id, input.content));
     const last = headRevision(ctx, input.id);
     const due = !last || Date.parse(now) - Date.parse(last.createdAt) >= ctx.checkpointIntervalMs;

@@ -20,12 +20,25 @@ import { reindexTemplateBlocks } from './blocks';
 import { backlinks, lineage, searchBlocks } from './links';
 import { runQuery } from './query';
 import { getTemplate, importTemplate, listTemplates } from './templates';
+import { putAttachment } from './attachments/put';
+import { getAttachment } from './attachments/get';
+import { PdfExports, type PdfServices } from './pdf/jobs';
+import { SyncService } from './sync/service';
+
+/** What a host may add to the engine: PDF export needs a renderer and a place to put files. */
+export interface HostServices {
+  pdf?: PdfServices;
+  /** Sync with the host's progress events, folder picker and scheduler; made here (never started) when absent. */
+  sync?: SyncService;
+}
 
 /**
  * The notebook engine behind the IPC contract: one function per channel,
  * taking already-validated input. Knows nothing of IPC or Electron.
  */
-export function createHandlers(ctx: CoreContext): Handlers {
+export function createHandlers(ctx: CoreContext, host: HostServices = {}): Handlers {
+  const pdf = new PdfExports(ctx, host.pdf);
+  const sync = host.sync ?? new SyncService(ctx);
   return {
     'app.info': () => ({
       version: ctx.appVersion,
@@ -59,5 +72,16 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'blocks.backlinks': (i) => backlinks(ctx, i.entryId),
     'lineage.get': (i) => lineage(ctx, i.entryId, i.blockId),
     'query.run': (i) => runQuery(ctx, i.expr, i.limit),
+    'attachments.put': (i) => putAttachment(ctx, { name: i.name, data: Buffer.from(i.dataBase64, 'base64') }),
+    'attachments.get': (i) => getAttachment(ctx, i.sha256),
+    'pdf.exportEntry': (i) => pdf.exportEntry(i.entryId, i.paper),
+    'pdf.exportBatch': (i) => pdf.startBatch(i),
+    'pdf.cancel': (i) => pdf.cancel(i.jobId),
+    'pdf.job': (i) => pdf.status(i.jobId),
+    'sync.targets': () => sync.targets(),
+    'sync.addTarget': (i) => sync.addTarget(i.path),
+    'sync.removeTarget': (i) => sync.removeTarget(i.targetId),
+    'sync.run': (i) => sync.run(i.targetId),
+    'sync.chooseFolder': () => sync.chooseFolder(),
   };
 }

@@ -6,6 +6,10 @@ import { applyDevCsp } from './csp';
 import { guardWebContents } from './guards';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
+import { electronPdfExport } from './pdf-export';
+import { SyncService } from '../core/sync/service';
+import { sendEvent } from './events';
+import { chooseSyncFolder } from './sync-folder';
 import { appLocations } from './paths';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { createMainWindow, openExternalSafely } from './window';
@@ -38,6 +42,8 @@ if (path.resolve(profileDir) !== path.resolve(defaultProfile)) {
 
 let mainWindow: BrowserWindow | null = null;
 let core: CoreContext | null = null;
+let pdfExport: ReturnType<typeof electronPdfExport> | null = null;
+let sync: SyncService | null = null;
 
 function showWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
@@ -72,7 +78,16 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpcHandlers(createHandlers(core), locations.appOrigin);
+  const printUrl = new URL('print.html', locations.startUrl).href;
+  pdfExport = electronPdfExport({ printUrl, appOrigin: locations.appOrigin, window: () => mainWindow });
+  // Sync runs in the core, yielding between entries so saves never wait; main passes progress on.
+  sync = new SyncService(core, {
+    progress: (event) => void sendEvent(mainWindow?.webContents, 'sync.progress', event),
+    chooseFolder: () => chooseSyncFolder(mainWindow),
+    pdfRenderer: pdfExport.services.renderer,
+  });
+  registerIpcHandlers(createHandlers(core, { pdf: pdfExport.services, sync }), locations.appOrigin);
+  sync.start();
 
   if (locations.devServerUrl) applyDevCsp(session.defaultSession, locations.devServerUrl);
   else serveAppProtocol(locations.rendererRoot);
@@ -101,6 +116,9 @@ if (!app.requestSingleInstanceLock()) {
 
   // Close the database last, after windows are gone and pending saves landed.
   app.on('will-quit', () => {
+    void pdfExport?.close();
+    // A run under way stops between two entries; one cut off anywhere resumes at the next start.
+    void sync?.stop();
     core?.close();
     core = null;
   });

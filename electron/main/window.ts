@@ -1,6 +1,7 @@
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron';
 import { denyAllPermissions, guardWebContents } from './guards';
 import { isSafeExternalUrl } from './origin';
+import { LOCKED_DOWN } from './web-preferences';
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload script. */
@@ -27,14 +28,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     backgroundColor: '#f7f7f5',
     webPreferences: {
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
+      ...LOCKED_DOWN,
       navigateOnDragDrop: false,
       spellcheck: true,
     },

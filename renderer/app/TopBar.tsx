@@ -1,5 +1,7 @@
 import type { JSX } from 'react';
+import { ExportHost } from '../export/ExportHost';
 import { SearchBox } from '../search/SearchBox';
+import { SyncButton } from '../sync/SyncButton';
 
 export function TopBar(): JSX.Element {
   return (
@@ -9,7 +11,10 @@ export function TopBar(): JSX.Element {
         <span className="brand-name">Persist</span>
       </div>
       <SearchBox />
-      <div className="topbar-end" />
+      <div className="topbar-end">
+        <ExportHost />
+        <SyncButton />
+      </div>
     </header>
   );
 }

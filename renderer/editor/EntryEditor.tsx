@@ -18,6 +18,7 @@ import { isAllowedLinkUrl, LINK_ATTRIBUTES } from './link-url';
 import { ENTRY_NODES } from './nodes';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { LinkGuardPlugin } from './plugins/LinkGuardPlugin';
+import { ImagePastePlugin } from './images/ImagePastePlugin';
 import { entryTheme } from './theme';
 import { Toolbar } from './toolbar/Toolbar';
 import { ENTRY_TRANSFORMERS } from './transformers';
@@ -85,6 +86,7 @@ export function EntryEditor({ content, readOnly, onChange, contentRef, onProblem
         {!readOnly && <AutosavePlugin onChange={onChange} />}
         {!readOnly && <SlashMenuPlugin />}
         {!readOnly && <BlockSelectionPlugin />}
+        {!readOnly && <ImagePastePlugin />}
       </ProblemLevelContext.Provider>
     </LexicalComposer>
   );

@@ -5,6 +5,7 @@ import type { ProblemLevel } from '../blocks/view/problem-levels';
 import { restoreEntry, setEntryProblemLevel, trashEntry } from '../state/entry-actions';
 import { useAppStore } from '../state/store';
 import { Icon } from '../ui/icons';
+import { ExportEntryButton } from '../export/ExportEntryButton';
 import { EntryLinks } from './EntryLinks';
 import { EntryMeta } from './EntryMeta';
 import { SaveStatus } from './SaveStatus';
@@ -41,7 +42,8 @@ export function EntryView({ entry }: { entry: Entry }): JSX.Element {
             onCommit={session.onTitleCommit}
             onDone={() => content.current?.focus()}
           />
-          <SaveStatus state={session.saveState} />
+          <SaveStatus source={session.saveStates} />
+          <ExportEntryButton entry={entry} />
           {!trashed && (
             <button
               type="button"

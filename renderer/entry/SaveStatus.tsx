@@ -1,5 +1,6 @@
-import type { JSX } from 'react';
+import { type JSX, useLayoutEffect, useRef } from 'react';
 import type { SaveState } from '../autosave/save-state';
+import type { SaveStateSource } from '../autosave/save-state-source';
 import { clockTime, fullTime } from '../lib/time';
 
 function describe(state: SaveState): string {
@@ -16,17 +17,34 @@ function describe(state: SaveState): string {
   }
 }
 
-/** The autosave indicator in the entry header; there is no Save button. */
-export function SaveStatus({ state }: { state: SaveState }): JSX.Element {
+function show(element: HTMLElement, state: SaveState): void {
+  element.className = `save-status save-status-${state.kind}`;
+  element.dataset.state = state.kind;
+  element.textContent = describe(state);
+  if (state.kind === 'saved') element.title = `Saved at ${fullTime(state.at)}`;
+  else element.removeAttribute('title');
+}
+
+/**
+ * The autosave indicator in the entry header; there is no Save button. It
+ * writes each new state into its element rather than rendering it: the state
+ * changes while the scientist types, and that must not cost a React commit
+ * (see createSaveStateSource).
+ */
+export function SaveStatus({ source }: { source: SaveStateSource<string> }): JSX.Element {
+  const element = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const target = element.current;
+    if (!target) return;
+    return source.subscribe((state) => show(target, state));
+  }, [source]);
   return (
     <p
-      className={`save-status save-status-${state.kind}`}
+      ref={element}
+      className="save-status save-status-idle"
       role="status"
       aria-label="Save status"
-      data-state={state.kind}
-      title={state.kind === 'saved' ? `Saved at ${fullTime(state.at)}` : undefined}
-    >
-      {describe(state)}
-    </p>
+      data-state="idle"
+    />
   );
 }

@@ -1,4 +1,4 @@
-import type { Entry, LexicalState } from '../../shared/domain/types';
+import type { Entry, IsoTime, LexicalState } from '../../shared/domain/types';
 import { call } from '../api/client';
 import { DebouncedSaver } from '../autosave/debounced-saver';
 import type { SaveState } from '../autosave/save-state';
@@ -15,6 +15,13 @@ export const CONTENT_DEBOUNCE_MS = 500;
 /** …but while typing goes on, it is saved at least this often. */
 export const CONTENT_MAX_WAIT_MS = 2000;
 const TITLE_DEBOUNCE_MS = 600;
+/**
+ * The entry list is given the time of the last save of the text once typing
+ * has paused this long: each update of the list is a React commit, and a
+ * commit while the caret is in the editor costs the keystroke it lands on
+ * milliseconds (see renderer/autosave/save-state-source.ts).
+ */
+export const LIST_TOUCH_QUIET_MS = 1500;
 
 /**
  * Everything that stores one open entry: its text (saveDraft with the version
@@ -24,6 +31,20 @@ const TITLE_DEBOUNCE_MS = 600;
 export function createEntrySession(entry: Entry, report: (part: SavePart, state: SaveState) => void) {
   const id = entry.id;
   let draftVersion = entry.draftVersion;
+  let unlistedSave: IsoTime | null = null;
+  let listTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function touchList(): void {
+    clearTimeout(listTimer);
+    if (unlistedSave !== null) touchEntry(id, unlistedSave);
+    unlistedSave = null;
+  }
+
+  /** (Re)starts the wait for a pause in the typing before the list is told. */
+  function touchListWhenQuiet(): void {
+    clearTimeout(listTimer);
+    if (unlistedSave !== null) listTimer = setTimeout(touchList, LIST_TOUCH_QUIET_MS);
+  }
 
   const content = new DebouncedSaver<ContentSnapshot>({
     debounceMs: CONTENT_DEBOUNCE_MS,
@@ -32,7 +53,8 @@ export function createEntrySession(entry: Entry, report: (part: SavePart, state:
     save: async (snapshot) => {
       const result = await call('entries.saveDraft', { id, content: snapshot(), baseVersion: draftVersion });
       draftVersion = result.draftVersion;
-      touchEntry(id, result.savedAt);
+      unlistedSave = result.savedAt;
+      touchListWhenQuiet();
       return result.savedAt;
     },
   });
@@ -63,6 +85,7 @@ export function createEntrySession(entry: Entry, report: (part: SavePart, state:
 
   async function flush(): Promise<void> {
     await Promise.all(savers.map((s) => s.flush()));
+    touchList();
   }
 
   async function cutLeftEntryRevision(): Promise<void> {
@@ -75,7 +98,11 @@ export function createEntrySession(entry: Entry, report: (part: SavePart, state:
 
   return {
     entryId: id,
-    content,
+    /** A new state of the text: saved after the debounce; a pause in typing still to come. */
+    updateContent(snapshot: ContentSnapshot): void {
+      content.update(snapshot);
+      touchListWhenQuiet();
+    },
     title,
     tags,
     flush,
@@ -91,6 +118,7 @@ export function createEntrySession(entry: Entry, report: (part: SavePart, state:
     /** The entry is being closed: nothing typed may be lost. */
     async leave(): Promise<void> {
       const stored = await Promise.all(savers.map((s) => s.close()));
+      touchList();
       if (stored.every(Boolean)) await cutLeftEntryRevision();
       else {
         const reason = savers.map((s) => s.errorMessage).find((m) => m !== null) ?? 'the save was refused';

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Entry } from '../../shared/domain/types';
-import { combineSaveStates, IDLE, type SaveState, sameSaveState } from '../autosave/save-state';
+import { createSaveStateSource } from '../autosave/save-state-source';
 import { registerOpenSession } from '../state/open-session';
 import { type ContentSnapshot, createEntrySession, type EntrySession, type SavePart } from './entry-session';
 
-const idleParts: Record<SavePart, SaveState> = { content: IDLE, title: IDLE, tags: IDLE };
+const PARTS: readonly SavePart[] = ['content', 'title', 'tags'];
 
 /**
  * Ties an entry's savers to the component showing it: created on mount,
@@ -13,16 +13,14 @@ const idleParts: Record<SavePart, SaveState> = { content: IDLE, title: IDLE, tag
  */
 export function useEntrySession(entry: Entry, enabled: boolean) {
   const sessionRef = useRef<EntrySession | null>(null);
-  const [parts, setParts] = useState(idleParts);
+  // Not React state: see createSaveStateSource.
+  const [saveStates] = useState(() => createSaveStateSource(PARTS));
 
   useEffect(() => {
     if (!enabled) return;
     // Created inside the effect, not during render, so that React's
     // mount-unmount-mount in development gets a fresh session each time.
-    // A repeated state keeps the same object, so React skips the render.
-    const session = createEntrySession(entry, (part, state) =>
-      setParts((p) => (sameSaveState(p[part], state) ? p : { ...p, [part]: state })),
-    );
+    const session = createEntrySession(entry, (part, state) => saveStates.set(part, state));
     sessionRef.current = session;
     const unregister = registerOpenSession(session);
     const onBlur = () => void session.pause();
@@ -45,13 +43,13 @@ export function useEntrySession(entry: Entry, enabled: boolean) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entry.id, enabled]);
 
-  const onContentChange = useCallback((snapshot: ContentSnapshot) => sessionRef.current?.content.update(snapshot), []);
+  const onContentChange = useCallback((snapshot: ContentSnapshot) => sessionRef.current?.updateContent(snapshot), []);
   const onTitleChange = useCallback((title: string) => sessionRef.current?.title.update(title), []);
   const onTitleCommit = useCallback(() => void sessionRef.current?.title.flush(), []);
   const onTagsChange = useCallback((tags: string[]) => sessionRef.current?.tags.update(tags), []);
 
   return {
-    saveState: combineSaveStates([parts.content, parts.title, parts.tags]),
+    saveStates,
     onContentChange,
     onTitleChange,
     onTitleCommit,

@@ -3,6 +3,7 @@ import type { Notebook } from '../../shared/domain/types';
 import { renameNotebook, selectNotebook, setNotebookArchived } from '../state/notebook-actions';
 import { Icon } from '../ui/icons';
 import { InlineNameForm } from '../ui/InlineNameForm';
+import { ExportNotebookButton } from '../export/ExportNotebookButton';
 
 /** One notebook in the sidebar: select it, rename it in place, archive or unarchive it. */
 export function NotebookItem({ notebook, selected }: { notebook: Notebook; selected: boolean }): JSX.Element {
@@ -49,6 +50,7 @@ export function NotebookItem({ notebook, selected }: { notebook: Notebook; selec
         )}
       </button>
       <span className="nav-actions">
+        <ExportNotebookButton notebook={notebook} />
         <button
           type="button"
           className="icon-button icon-button-small"

@@ -29,10 +29,12 @@ import { QUERIES } from './vocabulary';
 import { runEditorBench } from './editor/bench';
 import { renderEditorTable } from './editor/report';
 import { measureStructured } from './structured';
+import { measureSync, renderSyncTable, type SyncBenchResult } from './sync';
+import { renderPdfTable, runPdfBench } from './pdf';
 
 const USAGE = `usage: npm run bench -- [--json] [--explore] [--entries N] [--revisions N] [--seed N]
                         [--rounds N] [--cache DIR] [--reseed] [--no-drop-caches]
-                        [--only core|editor] [--opens N] [--keystrokes N] [--blocks N] [--no-blocks]
+                        [--only core|editor|pdf] [--opens N] [--keystrokes N] [--blocks N] [--no-blocks]
 
 Seeds (or reuses from the cache) a profile, then measures open+list, search,
 autosave and opening an entry through the real handler path.
@@ -44,15 +46,15 @@ autosave and opening an entry through the real handler path.
   --cache DIR       where seeded profiles are kept (default $PERSIST_BENCH_CACHE or the temp dir)
   --reseed          rebuild the cached profile
   --no-drop-caches  do not empty the OS page cache before the cold open (it needs root)
-  --only core|editor  run only the core benches or only the editor benches (headless Chromium)
+  --only core|editor|pdf  run only the core, the editor or the PDF benches (the last two in headless Chromium)
   --opens N         editor: opens of the entry with 20 protocol blocks (default 10)
   --keystrokes N    editor: measured keystrokes per editor, Persist and bare Lexical (default 360)
 `;
 
-function onlyOf(value: string | undefined): 'core' | 'editor' | null {
+function onlyOf(value: string | undefined): 'core' | 'editor' | 'pdf' | null {
   if (value === undefined) return null;
-  if (value === 'core' || value === 'editor') return value;
-  throw new Error('--only must be core or editor');
+  if (value === 'core' || value === 'editor' || value === 'pdf') return value;
+  throw new Error('--only must be core, editor or pdf');
 }
 
 function parse() {
@@ -263,6 +265,8 @@ async function runCore(args: ReturnType<typeof parse>): Promise<BenchResult> {
         );
         result.machine.load_average_after = os.loadavg().map((l) => round(l));
       }
+      // Sync to a folder and .eln export (docs/SYNC.md): flat keys sync_* and eln_* in the JSON.
+      Object.assign(result, await measureSync(cachedDir, progress));
       return result;
     } finally {
       opened.ctx.close();
@@ -278,14 +282,26 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const core = args.only === 'editor' ? null : await runCore(args);
+  const core = args.only === 'editor' || args.only === 'pdf' ? null : await runCore(args);
   const editor =
-    args.only === 'core'
+    args.only === 'core' || args.only === 'pdf'
       ? null
       : await runEditorBench({ opens: args.opens, keystrokes: args.keystrokes, seed: args.seed, progress });
-  // One JSON object either way: the editor figures under "editor".
-  const json = { ...(core ?? { date: new Date().toISOString() }), ...(editor ? { editor } : {}) };
-  const table = `${core ? renderTable(core) : ''}${core && editor ? '\n' : ''}${editor ? renderEditorTable(editor) : ''}`;
+  const pdf = args.only === null || args.only === 'pdf' ? await runPdfBench({ rounds: args.rounds, progress }) : null;
+  // One JSON object either way: the editor figures under "editor", the PDF figures under "pdf".
+  const json = {
+    ...(core ?? { date: new Date().toISOString() }),
+    ...(editor ? { editor } : {}),
+    ...(pdf ? { pdf } : {}),
+  };
+  const syncTable = core && 'sync_noop_10k_ms' in core ? renderSyncTable(core as unknown as SyncBenchResult) : '';
+  const table = [
+    core ? renderTable(core) + syncTable : '',
+    editor ? renderEditorTable(editor) : '',
+    pdf ? renderPdfTable(pdf) : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   process.stdout.write(args.json ? `${JSON.stringify(json)}\n` : table);
 }
 

@@ -6,6 +6,8 @@ const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'code'
 function textOf(node: LexicalNodeJson): string {
   if (typeof node.text === 'string') return node.text;
   if (node.type === 'linebreak') return '\n';
+  // A picture of the text reads as its description (the file name unless written).
+  if (node.type === 'attachment-image') return typeof node.alt === 'string' ? `${node.alt}\n` : '';
   const children = node.children ?? [];
   if (node.type === 'tablerow') {
     // One line per row, cells apart by tabs, as a spreadsheet would paste it.

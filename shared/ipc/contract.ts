@@ -11,7 +11,17 @@ import type {
 import type { Backlink, BlockRef, LineageNode, QueryHit, TemplateSummary } from '../templates/summaries';
 import type { TemplateDefinition } from '../templates/definition';
 import { lexicalStateSchema } from '../domain/lexical-schema';
+import {
+  type AttachmentData,
+  type AttachmentInfo,
+  attachmentNameField,
+  base64Field,
+  sha256Field,
+} from '../attachments/schema';
+import { PAPER_SIZES } from '../pdf/print-model';
+import { type BatchExportStart, type EntryExportResult, PDF_JOB_STATES, type PdfJobStatus } from '../pdf/export-jobs';
 import { idField, nameField, tagsField, titleField } from './fields';
+import { SYNC_PHASES, type SyncRunSummary, type SyncTargetList, type SyncTargetStatus } from './sync-types';
 import { CHANNEL_NAMES, EVENT_NAMES } from './names';
 
 /**
@@ -96,13 +106,73 @@ export const channels = {
   'query.run': channel<QueryHit[]>()(
     z.strictObject({ expr: z.string().min(1).max(2000), limit: z.number().int().min(1).max(1000).optional() }),
   ),
+
+  /** Stores an image (PNG, JPEG, GIF, WebP; type sniffed from the bytes) once, under its SHA-256. */
+  'attachments.put': channel<AttachmentInfo>()(z.strictObject({ name: attachmentNameField, dataBase64: base64Field })),
+  /** An attachment's bytes, verified against their SHA-256. */
+  'attachments.get': channel<AttachmentData>()(z.strictObject({ sha256: sha256Field })),
+
+  /** One entry as a PDF record; the host asks where to save it (docs/PDF.md, "Export in the app"). */
+  'pdf.exportEntry': channel<EntryExportResult>()(
+    z.strictObject({ entryId: idField, paper: z.enum(PAPER_SIZES).optional() }),
+  ),
+  /** Starts printing a notebook or a list of entries, one PDF each or one combined; progress comes as 'export.progress'. */
+  'pdf.exportBatch': channel<BatchExportStart>()(
+    z.strictObject({
+      source: z.union([
+        z.strictObject({ notebookId: idField }),
+        z.strictObject({ entryIds: z.array(idField).min(1).max(1000) }),
+      ]),
+      combined: z.boolean(),
+      paper: z.enum(PAPER_SIZES).optional(),
+      /** The combined PDF's title and file name (the notebook's name by default). */
+      title: titleField.optional(),
+    }),
+  ),
+  /** Stops a batch before its next entry; what was saved stays, a combined PDF is never written. */
+  'pdf.cancel': channel<PdfJobStatus>()(z.strictObject({ jobId: idField })),
+  /** A batch's progress and the PDFs it saved (with their bytes where the page downloads them). */
+  'pdf.job': channel<PdfJobStatus>()(z.strictObject({ jobId: idField })),
+
+  /** Sync targets with their state looked up now, last run and pending count (docs/SYNC.md). */
+  'sync.targets': channel<SyncTargetList>()(none),
+  /** Sets an existing folder up as a target (writes its marker); the core checks the path. */
+  'sync.addTarget': channel<SyncTargetStatus>()(
+    z.strictObject({
+      path: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(4096, 'must be at most 4096 characters')
+        .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters'),
+    }),
+  ),
+  /** Forgets a target; nothing on the share is deleted. */
+  'sync.removeTarget': channel<{ removed: string }>()(z.strictObject({ targetId: idField })),
+  /** Syncs one target now (or joins the run under way); progress comes as 'sync.progress'. */
+  'sync.run': channel<SyncRunSummary>()(z.strictObject({ targetId: idField })),
+  /** The system's folder picker where the host has one (Electron); elsewhere 'unavailable'. */
+  'sync.chooseFolder': channel<{ path: string | null }>()(none),
 } as const;
 
 /** Events pushed from main to the renderer, with the shape of their payload. */
 export const events = {
   'entries.changed': z.strictObject({ entryId: idField, draftVersion: z.number().int() }),
-  'sync.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
-  'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
+  'sync.progress': z.strictObject({
+    targetId: idField,
+    phase: z.enum(SYNC_PHASES),
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+  }),
+  'export.progress': z.strictObject({
+    jobId: idField,
+    state: z.enum(PDF_JOB_STATES),
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+    /** The entry being printed (the last one printed once the job has ended). */
+    title: z.string().max(300),
+    message: z.string().max(2000).optional(),
+  }),
 } as const;
 
 export type Channels = typeof channels;

@@ -6,6 +6,14 @@ export const ERROR_CODES = [
   'conflict',
   'forbidden',
   'refused_database',
+  /** An attachment over the size limit (shared/attachments/limits.ts). */
+  'too_large',
+  /** A file whose bytes are not a type Persist accepts (sniffed, never the declared type). */
+  'unsupported_type',
+  /** Stored bytes that no longer match their SHA-256: damaged on disk. */
+  'corrupt',
+  /** A service this host does not offer (PDF export where no PDF renderer is set up). */
+  'unavailable',
   'internal',
 ] as const;
 

@@ -28,6 +28,17 @@ export const CHANNEL_NAMES = [
   'blocks.backlinks',
   'lineage.get',
   'query.run',
+  'attachments.put',
+  'attachments.get',
+  'pdf.exportEntry',
+  'pdf.exportBatch',
+  'pdf.cancel',
+  'pdf.job',
+  'sync.targets',
+  'sync.addTarget',
+  'sync.removeTarget',
+  'sync.run',
+  'sync.chooseFolder',
 ] as const;
 
 export const EVENT_NAMES = ['entries.changed', 'sync.progress', 'export.progress'] as const;

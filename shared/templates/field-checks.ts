@@ -4,9 +4,11 @@ import { isIsoDate, isIsoDateTime } from './dates';
 import { checkSchemeValue } from './identifiers';
 import { unitFamilyIssue, valueInUnit } from './quantities';
 import { MAX_PATTERN_INPUT, compileUserRegex, testCapped } from './safe-regex';
+import { ATTACHMENT_TYPES_TEXT, isAttachmentMime } from '../attachments/limits';
 import {
   isEmptyValue,
   isFiniteNumber,
+  isImageValue,
   isLinkValue,
   isNumberValue,
   isRawValue,
@@ -276,9 +278,15 @@ export function checkValue(field: Checked, value: unknown, ctx: CheckContext, fo
     case 'link':
       return checkLink(field, value);
     case 'image':
-      return isRecord(value) && typeof value.sha256 === 'string' && /^[0-9a-f]{64}$/.test(value.sha256)
+      if (!isImageValue(value)) return [block('invalid_image', `${field.label} is not a valid image attachment.`)];
+      return isAttachmentMime(value.mime)
         ? []
-        : [block('invalid_image', `${field.label} is not a valid image attachment.`)];
+        : [
+            block(
+              'invalid_image',
+              `${field.label}: '${shorten(value.mime)}' is not an accepted image type (${ATTACHMENT_TYPES_TEXT}).`,
+            ),
+          ];
     case 'platemap':
       return checkPlate(field, value, formatValue);
     default:

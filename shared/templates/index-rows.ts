@@ -6,7 +6,15 @@ import type { ColumnDefinition, FieldDefinition, TemplateDefinition } from './de
 import type { BlockEvaluation, ComputedValue } from './evaluation';
 import { canonicalOf, familyOfUnit } from './quantities';
 import { rowIdsOf } from './scope';
-import { isFiniteNumber, isLinkValue, isNumberValue, isRawValue, isRecord, readPlainNumber } from './values';
+import {
+  isFiniteNumber,
+  isImageValue,
+  isLinkValue,
+  isNumberValue,
+  isRawValue,
+  isRecord,
+  readPlainNumber,
+} from './values';
 
 export { blockLabel } from './label';
 export { type LinkTarget, linkTargetsOf } from './links';
@@ -107,6 +115,13 @@ function emitStored(emit: Emit, field: FieldDefinition | ColumnDefinition, name:
         if (isRecord(link.snapshot)) {
           for (const [key, v] of Object.entries(link.snapshot).slice(0, 50)) emitLoose(emit, `${name}.${key}`, v);
         }
+      }
+      break;
+    case 'image':
+      // The file name is what a person remembers ("gel 3 cisplatin.png"); the bytes are not searchable.
+      if (isImageValue(value)) {
+        const t = lower(value.name);
+        if (t !== null) emit(name, null, t, null);
       }
       break;
     default:

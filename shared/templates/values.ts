@@ -1,5 +1,6 @@
 import { parseQuantity } from '../units/index';
-import type { LinkValue, NumberValue, RawValue } from './block';
+import { SHA256_HEX } from '../attachments/limits';
+import type { ImageValue, LinkValue, NumberValue, RawValue } from './block';
 
 /**
  * Type guards for stored block values. Values come from JSON that anyone may
@@ -21,6 +22,17 @@ export function isRawValue(x: unknown): x is RawValue {
 
 export function isLinkValue(x: unknown): x is LinkValue {
   return isRecord(x) && typeof x.entryId === 'string' && x.entryId !== '' && typeof x.label === 'string';
+}
+
+/** An image field's value: a reference to an attachment by SHA-256, with the name and type it was stored with. */
+export function isImageValue(x: unknown): x is ImageValue {
+  return (
+    isRecord(x) &&
+    typeof x.sha256 === 'string' &&
+    SHA256_HEX.test(x.sha256) &&
+    typeof x.name === 'string' &&
+    typeof x.mime === 'string'
+  );
 }
 
 /** Nothing entered: absent, null, blank text, an empty list, an empty raw value, or a list of only empty items. */

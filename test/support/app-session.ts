@@ -107,8 +107,9 @@ export class PersistApp {
 
   private async shutdown(): Promise<void> {
     if (!this.current) return;
-    const { context, ctx } = this.current;
+    const { context, ctx, host } = this.current;
     this.current = null;
+    await host.close();
     await context.close();
     ctx.close();
   }

@@ -1,24 +1,16 @@
 import { type Browser, chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, defaultChromiumPath } from '../../electron/core/pdf/chromium-renderer';
 
 /**
- * The Chromium to drive. Debian's by default; set PERSIST_CHROMIUM to use
- * another (on a laptop, Playwright's own: `npx playwright install chromium`
- * then point this at it).
+ * The Chromium to drive, and its flags: the same as the PDF renderer's.
+ * Debian's by default; set PERSIST_CHROMIUM to use another (on a laptop,
+ * Playwright's own: `npx playwright install chromium`, then point this at it).
  */
-export function chromiumExecutable(): string {
-  return process.env.PERSIST_CHROMIUM || '/usr/bin/chromium';
-}
+export { CHROMIUM_ARGS } from '../../electron/core/pdf/chromium-renderer';
 
-/** Flags that keep Chromium quiet and offline on build machines and in containers. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export function chromiumExecutable(): string {
+  return defaultChromiumPath();
+}
 
 export async function launchChromium(options: { headless: boolean; args?: string[] }): Promise<Browser> {
   return chromium.launch({

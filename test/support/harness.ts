@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Browser } from '@playwright/test';
 import { PersistApp } from './app-session';
+import { closeWorkerPdfRenderer } from './bridge';
 import { launchChromium } from './chromium';
 
 export { expect } from '@playwright/test';
@@ -25,6 +26,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const browser = await launchChromium({ headless: true });
       await use(browser);
       await browser.close();
+      // The PDF renderer, if a test of this worker exported anything.
+      await closeWorkerPdfRenderer();
     },
     { scope: 'worker' },
   ],

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeDir, runCli, tempDir } from '../support/child-cli';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 
 // Runs the real CLI (node electron/cli/persist.mjs) as a child process.
 const root = tempDir('cli');
@@ -20,7 +21,7 @@ describe('persist info', () => {
       ok: true,
       profileDir: dir,
       created: true,
-      schemaVersion: 2,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       appVersion: '0.1.0',
       // The Welcome notebook (one entry) and the demo experiment (ten linked entries).
       counts: { notebooks: 2, entries: 11, trashed: 0, revisions: 11 },
@@ -34,7 +35,7 @@ describe('persist info', () => {
 
     const text = await runCli(['info', `--profile=${dir}`]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/Schema version\s+2/);
+    expect(text.stdout).toMatch(new RegExp(`Schema version\\s+${LATEST_SCHEMA_VERSION}\\b`));
     expect(text.stdout).toMatch(/Revisions\s+11/);
     expect(text.stdout).toContain(dir);
   });

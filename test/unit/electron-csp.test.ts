@@ -32,6 +32,10 @@ describe('the app CSP', () => {
     expect(csp.get('form-action')).toEqual(["'none'"]);
   });
 
+  it('shows attachment images from blob: URLs made of verified bytes, and data: URLs in prints', () => {
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+  });
+
   it('is what production uses', () => {
     expect(contentSecurityPolicy()).toBe(APP_CSP);
     expect(contentSecurityPolicy(undefined)).toBe(APP_CSP);

@@ -130,8 +130,9 @@ describe('sendEvent', () => {
 
   it('sends a contract event with a valid payload', () => {
     const wc = contents();
-    expect(sendEvent(wc, 'sync.progress', { done: 1, total: 3 })).toBe(true);
-    expect(wc.send).toHaveBeenCalledWith('sync.progress', { done: 1, total: 3 });
+    const progress = { targetId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', phase: 'records' as const, done: 1, total: 3 };
+    expect(sendEvent(wc, 'sync.progress', progress)).toBe(true);
+    expect(wc.send).toHaveBeenCalledWith('sync.progress', progress);
   });
 
   it('refuses a payload that does not match the event schema', () => {
@@ -149,8 +150,9 @@ describe('sendEvent', () => {
 
   it('skips a closed window', () => {
     const wc = contents(true);
-    expect(sendEvent(wc, 'export.progress', { done: 0, total: 0 })).toBe(false);
-    expect(sendEvent(null, 'export.progress', { done: 0, total: 0 })).toBe(false);
+    const progress = { jobId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', state: 'running', done: 0, total: 2, title: 'A' } as const;
+    expect(sendEvent(wc, 'export.progress', progress)).toBe(false);
+    expect(sendEvent(null, 'export.progress', progress)).toBe(false);
     expect(wc.send).not.toHaveBeenCalled();
   });
 });

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/ipc/contract';
 import { documentOf, heading, list, paragraph, table, text } from '../../shared/domain/lexical-build';
@@ -14,6 +16,7 @@ import { Prng, seedFrom } from '../../scripts/bench/prng';
 import { BUILTIN_TEMPLATES } from '../../shared/templates/builtin/index';
 import { FIXTURE_STOCK } from '../support/template-fixtures';
 import { removeDir, tempDir } from '../support/child-cli';
+import { makePng } from '../support/png';
 
 /**
  * Throws thousands of random and malformed requests at every channel through
@@ -34,6 +37,15 @@ type Kind =
   | 'reason'
   | 'templateId'
   | 'templateIds'
+  /** Attachments: a SHA-256 (looked up), base64 file bytes, a file name. */
+  | 'sha256'
+  | 'fileData'
+  | 'fileName'
+  /** PDF export: a paper size, and a notebook or a list of entries. */
+  | 'paper'
+  | 'batchSource'
+  /** Sync: a folder path (real temp folders, missing ones, relative or inside the profile). */
+  | 'folderPath'
   /** Any plain data: the schema accepts it and the core validates it (templates.import). */
   | 'any'
   | { int: [number, number] }
@@ -93,6 +105,22 @@ const SPECS: Record<ChannelName, Field[]> = {
   'blocks.backlinks': [f('entryId', 'id')],
   'lineage.get': [f('entryId', 'id'), f('blockId', 'id', false)],
   'query.run': [f('expr', { text: [1, 2000] }), f('limit', { int: [1, 1000] }, false)],
+  'attachments.put': [f('name', 'fileName'), f('dataBase64', 'fileData')],
+  'attachments.get': [f('sha256', 'sha256', true, true)],
+  'pdf.exportEntry': [f('entryId', 'id'), f('paper', 'paper', false)],
+  'pdf.exportBatch': [
+    f('source', 'batchSource', true, true),
+    f('combined', 'bool'),
+    f('paper', 'paper', false),
+    f('title', 'title', false),
+  ],
+  'pdf.cancel': [f('jobId', 'id')],
+  'pdf.job': [f('jobId', 'id')],
+  'sync.targets': [],
+  'sync.addTarget': [f('path', 'folderPath', true, true)],
+  'sync.removeTarget': [f('targetId', 'id')],
+  'sync.run': [f('targetId', 'id')],
+  'sync.chooseFolder': [],
 };
 
 /**
@@ -107,6 +135,20 @@ const ALSO_ALLOWED: Partial<Record<ChannelName, string[]>> = {
   'templates.import': ['invalid_input'],
   'lineage.get': ['not_found'],
   'query.run': ['invalid_input'],
+  // Random bytes are not an image; a real PNG is stored.
+  'attachments.put': ['unsupported_type'],
+  // This host has no PDF renderer (test/unit/pdf-jobs.test.ts exports for real), and export
+  // job ids are never made up by this test; a fuzzed notebook may have no entries left.
+  'pdf.exportEntry': ['unavailable'],
+  'pdf.exportBatch': ['unavailable', 'invalid_input'],
+  'pdf.cancel': ['not_found'],
+  'pdf.job': ['not_found'],
+  // A relative path or one inside the profile is refused by the core; a target may have been
+  // removed by an earlier request; this host has no folder picker.
+  'sync.addTarget': ['invalid_input'],
+  'sync.run': ['not_found'],
+  'sync.removeTarget': ['not_found'],
+  'sync.chooseFolder': ['unavailable'],
 };
 
 const BUILTIN_IDS = BUILTIN_TEMPLATES.map((t) => t.id);
@@ -235,7 +277,15 @@ function nodeChain(depth: number): LexicalNodeJson {
 interface Ctx {
   entryIds: string[];
   notebookIds: string[];
+  attachmentShas: string[];
+  /** Real folders that may become sync targets, and the ids of those that did. */
+  folders: string[];
+  targetIds: string[];
+  profileDir: string;
 }
+
+const PNGS = [makePng(1, 1), makePng(3, 2, 1), makePng(8, 8, 2)].map((b) => b.toString('base64'));
+const randomHex = (rng: Prng, n: number) => Array.from({ length: n }, () => rng.int(0, 15).toString(16)).join('');
 
 /** A value the field's schema accepts. `fresh` decides whether ids exist. */
 function validValue(rng: Prng, channel: ChannelName, field: Field, ctx: Ctx, fresh: boolean): unknown {
@@ -258,7 +308,9 @@ function validValue(rng: Prng, channel: ChannelName, field: Field, ctx: Ctx, fre
           ? ctx.notebookIds
           : field.name === 'entryId' || channel.startsWith('entries.')
             ? ctx.entryIds
-            : [];
+            : field.name === 'targetId'
+              ? ctx.targetIds
+              : [];
       return fresh || pool.length === 0 ? randomUlid(rng) : rng.pick(pool);
     }
     case 'templateId':
@@ -293,6 +345,33 @@ function validValue(rng: Prng, channel: ChannelName, field: Field, ctx: Ctx, fre
       return validContent(rng);
     case 'reason':
       return rng.pick(['checkpoint', 'left-entry']);
+    case 'sha256':
+      return fresh || ctx.attachmentShas.length === 0 ? randomHex(rng, 64) : rng.pick(ctx.attachmentShas);
+    case 'fileData':
+      // Mostly real PNGs; otherwise random bytes (refused as unsupported_type) or HTML posing as an image.
+      return rng.chance(0.6)
+        ? rng.pick(PNGS)
+        : rng.pick([
+            Buffer.from(words(rng, 1, 8)).toString('base64'),
+            Buffer.from('<svg onload="alert(1)"></svg>').toString('base64'),
+          ]);
+    case 'fileName':
+      return rng.chance(0.1) ? '' : `${cleanString(rng, 200)}.png`;
+    case 'paper':
+      return rng.pick(['a4', 'letter']);
+    case 'folderPath':
+      if (fresh) return path.join(os.tmpdir(), `persist-fuzz-missing-${rng.int(0, 1e9)}`, words(rng, 0, 2));
+      return rng.chance(0.8) || ctx.folders.length === 0
+        ? rng.pick(ctx.folders.length ? ctx.folders : [ctx.profileDir])
+        : rng.pick(['shared/lab', '.', path.join(ctx.profileDir, 'attachments'), ctx.profileDir]);
+    case 'batchSource': {
+      if (rng.chance(0.5)) {
+        return { notebookId: fresh || ctx.notebookIds.length === 0 ? randomUlid(rng) : rng.pick(ctx.notebookIds) };
+      }
+      const ids = Array.from({ length: rng.int(1, 4) }, () => rng.pick(ctx.entryIds));
+      if (fresh || ids.length === 0) ids.splice(rng.int(0, ids.length), 0, randomUlid(rng));
+      return { entryIds: ids };
+    }
   }
 }
 
@@ -395,6 +474,59 @@ function invalidValue(rng: Prng, kind: Kind): [string, unknown] {
       case 'any':
         // Anything plain passes the schema here; only what is not plain data must be refused.
         return [];
+      case 'sha256':
+        return [
+          [
+            'upper-case hex',
+            randomHex(rng, 64)
+              .toUpperCase()
+              .replace(/^[0-9]/, 'A'),
+          ],
+          ['63 digits', randomHex(rng, 63)],
+          ['not hex', `${randomHex(rng, 63)}g`],
+          ['path traversal', '../../../etc/passwd'],
+          ['huge string', HUGE],
+          ['number', 12345],
+        ];
+      case 'fileData':
+        return [
+          ['empty', ''],
+          ['not base64', 'not base64!'],
+          ['bad length', 'abc'],
+          ['data URL', `data:image/png;base64,${PNGS[0] ?? ''}`],
+          ['over 20M characters', OVERSIZED],
+        ];
+      case 'fileName':
+        return [
+          ['newline', 'a\nb.png'],
+          ['256 chars', `${'n'.repeat(252)}.png`],
+          ['number', 7],
+        ];
+      case 'folderPath':
+        return [
+          ['empty', ''],
+          ['blank', '   '],
+          ['control char', `/mnt/share${String.fromCharCode(rng.int(0, 31))}x`],
+          ['4097 chars', `/${'p'.repeat(4096)}`],
+          ['huge string', HUGE],
+          ['number', 7],
+        ];
+      case 'paper':
+        return [
+          ['unknown size', 'a3'],
+          ['upper case', 'A4'],
+          ['number', 4],
+        ];
+      case 'batchSource':
+        return [
+          ['both', { notebookId: randomUlid(rng), entryIds: [randomUlid(rng)] }],
+          ['neither', {}],
+          ['no entries', { entryIds: [] }],
+          ['1001 entries', { entryIds: Array.from({ length: 1001 }, () => randomUlid(rng)) }],
+          ['bad id', { entryIds: ['not-an-id'] }],
+          ['id as string', randomUlid(rng)],
+          ['extra key', { notebookId: randomUlid(rng), sql: 'drop' }],
+        ];
       case 'reason':
         return [
           ['unknown reason', 'signed'],
@@ -607,7 +739,11 @@ describe(`IPC fuzz through dispatch (seed ${SEED})`, () => {
   let ctx: CoreContext;
   let handlers: Handlers;
 
+  // Real folders that sync requests may set up as targets and write to.
+  const folders: string[] = [];
+
   beforeAll(() => {
+    for (let i = 0; i < 3; i += 1) folders.push(tempDir(`fuzz-share-${i}`));
     dir = tempDir('fuzz');
     ctx = openProfile(dir, { user: 'fuzzer' });
     handlers = createHandlers(ctx);
@@ -615,6 +751,7 @@ describe(`IPC fuzz through dispatch (seed ${SEED})`, () => {
   afterAll(() => {
     ctx?.close();
     removeDir(dir);
+    for (const folder of folders) removeDir(folder);
   });
 
   it('every channel is described', () => {
@@ -632,12 +769,20 @@ describe(`IPC fuzz through dispatch (seed ${SEED})`, () => {
       return r.data as { id: string };
     };
     // Ids that exist: the Welcome notebook and entry, plus a few more.
-    const state: Ctx = { entryIds: [], notebookIds: [] };
+    const state: Ctx = { entryIds: [], notebookIds: [], attachmentShas: [], folders, targetIds: [], profileDir: dir };
+    for (const folder of folders.slice(0, 2)) {
+      const target = (await call('sync.addTarget', { path: folder })) as unknown as { id: string };
+      state.targetIds.push(target.id);
+    }
     for (let i = 0; i < 3; i += 1) {
       const nb = await call('notebooks.create', { name: `Fuzz notebook ${i}` });
       state.notebookIds.push(nb.id);
       const entry = await call('entries.create', { notebookId: nb.id, title: `Fuzz entry ${i}` });
       state.entryIds.push(entry.id);
+    }
+    for (const dataBase64 of PNGS) {
+      const stored = (await call('attachments.put', { name: 'fuzz.png', dataBase64 })) as unknown as { sha256: string };
+      state.attachmentShas.push(stored.sha256);
     }
     // And the demo experiment's entries, whose blocks link to each other (back-links, lineage).
     const listed = await dispatch(handlers, 'entries.list', { limit: 50 });

@@ -164,6 +164,126 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'attachments (content-addressed files) and the attachments each entry uses',
+    sql: `
+      -- One row per stored file; the bytes are <profile>/attachments/<first 2 hex>/<sha256>.
+      -- name is the name the bytes were first stored under; width/height are read from image headers.
+      CREATE TABLE attachments (
+        sha256     TEXT PRIMARY KEY,
+        size       INTEGER NOT NULL,
+        mime       TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        width      INTEGER,
+        height     INTEGER
+      ) WITHOUT ROWID;
+      -- Nothing is ever lost: an old revision may still show an attachment no draft uses.
+      CREATE TRIGGER attachments_no_delete BEFORE DELETE ON attachments
+      BEGIN SELECT RAISE(ABORT, 'attachments are never deleted'); END;
+
+      -- The attachments each entry's current draft references (derived on every save).
+      -- No foreign key to attachments: synced content may name bytes that have not arrived yet.
+      CREATE TABLE entry_attachments (
+        entry_id TEXT NOT NULL REFERENCES entries(id),
+        sha256   TEXT NOT NULL,
+        PRIMARY KEY (entry_id, sha256)
+      ) WITHOUT ROWID;
+      CREATE INDEX entry_attachments_by_sha ON entry_attachments(sha256);
+    `,
+  },
+  {
+    version: 4,
+    description: 'sync targets and per-(entry, target) sync state; read-only entries and their .eln import source',
+    sql: `
+      -- This profile's identity on shared storage: one row, made on first sync.
+      CREATE TABLE sync_device (
+        id         TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL
+      );
+
+      -- Folders (later WebDAV/S3) the user set up as targets; location is the folder path or URL.
+      CREATE TABLE sync_targets (
+        id           TEXT PRIMARY KEY,
+        kind         TEXT NOT NULL DEFAULT 'folder',
+        location     TEXT NOT NULL UNIQUE,
+        added_at     TEXT NOT NULL,
+        last_run_at  TEXT,
+        last_result  TEXT,
+        last_message TEXT
+      );
+
+      -- What each target holds of each entry: written only after the entry's file landed.
+      CREATE TABLE sync_state (
+        target_id      TEXT NOT NULL REFERENCES sync_targets(id),
+        entry_id       TEXT NOT NULL REFERENCES entries(id),
+        revision_hash  TEXT NOT NULL,
+        revision_count INTEGER NOT NULL,
+        status         TEXT NOT NULL,
+        title          TEXT NOT NULL,
+        notebook       TEXT NOT NULL,
+        file_sha256    TEXT NOT NULL,
+        file_size      INTEGER NOT NULL,
+        synced_at      TEXT NOT NULL,
+        PRIMARY KEY (target_id, entry_id)
+      ) WITHOUT ROWID;
+
+      -- 1 for entries imported from another notebook (.eln): kept as they came, never edited.
+      ALTER TABLE entries ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0;
+
+      -- One row per imported .eln archive, with its mapping report.
+      CREATE TABLE eln_imports (
+        id          TEXT PRIMARY KEY,
+        file_name   TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        report      TEXT NOT NULL
+      );
+
+      -- Where an imported entry came from: the archive, the dataset's @id and identifier.
+      CREATE TABLE eln_entry_sources (
+        entry_id   TEXT PRIMARY KEY REFERENCES entries(id),
+        import_id  TEXT NOT NULL REFERENCES eln_imports(id),
+        source_id  TEXT NOT NULL,
+        identifier TEXT
+      );
+
+      -- Fields of imported entries as key-value pairs with units (schema.org PropertyValue).
+      CREATE TABLE eln_fields (
+        entry_id    TEXT NOT NULL REFERENCES entries(id),
+        position    INTEGER NOT NULL,
+        property_id TEXT NOT NULL,
+        name        TEXT,
+        value       TEXT NOT NULL,
+        unit        TEXT,
+        PRIMARY KEY (entry_id, position)
+      ) WITHOUT ROWID;
+
+      -- Files that came with imported entries, checked against their sha256.
+      CREATE TABLE eln_files (
+        entry_id        TEXT NOT NULL REFERENCES entries(id),
+        position        INTEGER NOT NULL,
+        path            TEXT NOT NULL,
+        name            TEXT NOT NULL,
+        encoding_format TEXT,
+        size            INTEGER NOT NULL,
+        sha256          TEXT NOT NULL,
+        content         BLOB NOT NULL,
+        PRIMARY KEY (entry_id, position)
+      );
+    `,
+  },
+  {
+    version: 5,
+    description: 'files synced beside each record.json (attachments, record.pdf)',
+    sql: `
+      -- JSON list of {path, size, sha256[, revisionHash]}: the entry's attachments and its
+      -- record.pdf on the target, written with the row once those files landed.
+      ALTER TABLE sync_state ADD COLUMN extra_files TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

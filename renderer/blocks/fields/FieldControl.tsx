@@ -6,7 +6,7 @@ import { ComputedOutput } from './ComputedOutput';
 import type { ControlProps } from './control-props';
 import { DateControl } from './DateControl';
 import type { FieldRowProps } from './FieldRow';
-import { ImageNote } from './ImageNote';
+import { ImageControl } from './ImageControl';
 import { LinkControl } from './LinkControl';
 import { NumberControl } from './NumberControl';
 import { PlainNumberControl } from './PlainNumberControl';
@@ -42,7 +42,7 @@ export function FieldControl(props: Props): JSX.Element {
     case 'computed':
       return <ComputedOutput id={controlId} computed={props.computed} describedBy={describedBy} />;
     case 'image':
-      return <ImageNote id={controlId} value={value} />;
+      return <ImageControl {...base} field={field} />;
     case 'table':
       return (
         <TableField

@@ -7,6 +7,7 @@ import { ComputedOutput } from '../fields/ComputedOutput';
 import { sameProblems } from '../view/evaluation';
 import { severityOf } from '../view/ProblemMessages';
 import { isEditableColumn } from './cell-values';
+import { ImageCell } from './ImageCell';
 import { TableCell } from './TableCell';
 
 export interface RowProps {
@@ -54,6 +55,15 @@ export const TableRowView = memo(function TableRowView(props: RowProps): JSX.Ele
             <td key={column.id} className={`pb-cell pb-cell-computed${severity ? ` pb-cell-${severity}` : ''}`}>
               {column.type === 'computed' ? (
                 <ComputedOutput computed={computed?.[column.id]} compact />
+              ) : column.type === 'image' ? (
+                <ImageCell
+                  value={row[column.id]}
+                  rowId={row.rowId}
+                  columnId={column.id}
+                  label={label}
+                  readOnly={readOnly}
+                  onChange={onCell}
+                />
               ) : (
                 <span className="pb-hint">–</span>
               )}

@@ -9,7 +9,11 @@ import {
   readNumberText,
 } from '../fields/value-text';
 
-/** Columns with a control in each cell (computed and image columns have none). */
+/**
+ * Columns with a typed control in each cell, reached with the arrow keys and
+ * filled by a paste (computed columns have none; image columns have their own
+ * attach button, outside that grid).
+ */
 export function isEditableColumn(column: ColumnDefinition): boolean {
   return column.type !== 'computed' && column.type !== 'image';
 }

@@ -8,6 +8,7 @@ import { useTemplate } from '../templates/use-template';
 import { BlockContext, type BlockContextValue } from './block-context';
 import { ReadyBlock } from './ReadyBlock';
 import { UnavailableBlock } from './UnavailableBlock';
+import { useBlockBodyShown } from './use-block-body-shown';
 import { useIsolatedEvents } from './use-isolated-events';
 
 export interface ProtocolBlockViewProps {
@@ -29,6 +30,7 @@ export const ProtocolBlockView = memo(function ProtocolBlockView(props: Protocol
   const editable = useLexicalEditable();
   const wrapper = useRef<HTMLElement>(null);
   useIsolatedEvents(wrapper, editor);
+  const body = useBlockBodyShown(wrapper);
   const load = useTemplate(templateId, templateVersion);
   const context = useMemo<BlockContextValue>(
     () => ({ editor, nodeKey, blockId, readOnly: !editable }),
@@ -41,7 +43,7 @@ export const ProtocolBlockView = memo(function ProtocolBlockView(props: Protocol
       <BlockContext.Provider value={context}>
         <ErrorBoundary what="This block could not be displayed; its values are kept in the entry">
           {load.status === 'ready' ? (
-            <ReadyBlock template={load.template} {...props} />
+            <ReadyBlock template={load.template} body={body} {...props} />
           ) : (
             <UnavailableBlock load={load} {...props} />
           )}

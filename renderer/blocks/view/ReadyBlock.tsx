@@ -11,6 +11,7 @@ import { BlockHeader } from './BlockHeader';
 import { useBlockEvaluation, useEvaluationEnv, useProblemIndex } from './evaluation';
 import { ProblemMessages } from './ProblemMessages';
 import { useReportProblemLevel } from './problem-levels';
+import type { BlockBodyShown } from './use-block-body-shown';
 
 // The charting library is loaded with the first block, not with the app.
 const BlockCharts = lazy(() => import('../charts/BlockCharts').then((m) => ({ default: m.BlockCharts })));
@@ -20,6 +21,8 @@ interface Props {
   nodeKey: NodeKey;
   values: BlockValues;
   collapsed: boolean;
+  /** Whether the form is mounted (near the visible area), else a placeholder of its height. */
+  body: BlockBodyShown;
 }
 
 function safeLabel(template: TemplateDefinition, values: BlockValues): string {
@@ -30,8 +33,12 @@ function safeLabel(template: TemplateDefinition, values: BlockValues): string {
   }
 }
 
-/** A block whose template is known: header, block-level problems, the form and its charts. */
-export function ReadyBlock({ template, nodeKey, values, collapsed }: Props): JSX.Element {
+/**
+ * A block whose template is known: header, block-level problems, the form and
+ * its charts. The header (with its problem counts) is always there; the body
+ * only near the visible area (see useBlockBodyShown).
+ */
+export function ReadyBlock({ template, nodeKey, values, collapsed, body }: Props): JSX.Element {
   const { editor, readOnly } = useBlockContext();
   const env = useEvaluationEnv();
   const evaluation = useBlockEvaluation(template, values, env);
@@ -62,7 +69,14 @@ export function ReadyBlock({ template, nodeKey, values, collapsed }: Props): JSX
         onDuplicate={onDuplicate}
         onDelete={onDelete}
       />
-      {!collapsed && (
+      {!collapsed && !body.shown && (
+        <div
+          className="pb-body-pending"
+          aria-busy="true"
+          style={body.lastHeight === null ? undefined : { height: body.lastHeight }}
+        />
+      )}
+      {!collapsed && body.shown && (
         <div className="pb-body">
           {template.description && <p className="pb-description">{template.description}</p>}
           <ProblemMessages problems={index.blockLevel} />

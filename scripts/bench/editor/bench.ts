@@ -10,9 +10,11 @@ import { CHROMIUM_ARGS } from '../../../test/support/chromium';
 import { BENCH_ARGS, launchBenchBrowser } from './browser';
 import { buildBundles } from './build';
 import { benchDocument, withoutBlocks } from './document';
+import { harnessLoadTimes } from './harness-load';
 import { openBare, openPersist } from './hosts';
 import { editorRootOf, entryButton, measureOpenEntry, settled } from './open-entry';
 import { benchBlocks, templateMix } from './protocol-blocks';
+import { scrollThrough } from './scroll-through';
 import { measureTyping, type TypingResult } from './typing';
 
 export interface EditorBenchOptions {
@@ -28,7 +30,8 @@ export interface EditorBenchOptions {
 export interface EditorBenchResult {
   open_entry_20_blocks_opens: number;
   open_entry_20_blocks_words: number;
-  open_entry_20_blocks_forms_rendered: number;
+  open_entry_20_blocks_blocks_in_view: number;
+  open_entry_20_blocks_forms_mounted: number;
   open_entry_20_blocks_first_ms: number;
   open_entry_20_blocks_p50_ms: number;
   open_entry_20_blocks_p95_ms: number;
@@ -37,8 +40,12 @@ export interface EditorBenchResult {
   open_entry_20_blocks_idle_p95_ms: number;
   open_entry_20_blocks_cpu_p50_ms: number;
   open_entry_20_blocks_cpu_p95_ms: number;
+  open_entry_20_blocks_harness_load_p50_ms: number;
   keystroke_doc_words: number;
   keystroke_doc_blocks: number;
+  keystroke_doc_screens_scrolled: number;
+  keystroke_doc_blocks_seen_with_form: number;
+  keystroke_doc_forms_mounted: number;
   block_templates: Record<string, number>;
   keystroke_samples: number;
   keystroke_p50_ms: number;
@@ -88,7 +95,7 @@ const OTHER_TITLE = 'Bench: short note';
 const TYPING_TITLE = 'Bench: 5,000 words and 20 protocol blocks';
 const BLOCKS = 20;
 
-async function createEntry(ctx: CoreContext, title: string, content: LexicalState): Promise<void> {
+async function createEntry(ctx: CoreContext, title: string, content: LexicalState): Promise<string> {
   const handlers = createHandlers(ctx);
   const notebooks = await dispatch(handlers, 'notebooks.list', {});
   if (!notebooks.ok) throw new Error(notebooks.message);
@@ -96,6 +103,7 @@ async function createEntry(ctx: CoreContext, title: string, content: LexicalStat
   if (!notebook) throw new Error('The new profile has no notebook.');
   const created = await dispatch(handlers, 'entries.create', { notebookId: notebook.id, title, content });
   if (!created.ok) throw new Error(`Could not create "${title}": ${created.message}`);
+  return (created.data as { id: string }).id;
 }
 
 const stat = (samples: readonly number[], p: number) => round(percentile(samples, p));
@@ -136,9 +144,10 @@ export async function runEditorBench(options: EditorBenchOptions): Promise<Edito
     const browser = await launchBenchBrowser();
     try {
       progress('editor: opening Persist on a new profile…');
+      let openId = '';
       const app = await openPersist(browser, bundles.persist, path.join(work, 'profile'), async (ctx) => {
         await createEntry(ctx, TYPING_TITLE, typingDoc.content);
-        await createEntry(ctx, OPEN_TITLE, openDoc.content);
+        openId = await createEntry(ctx, OPEN_TITLE, openDoc.content);
         await createEntry(ctx, OTHER_TITLE, shortDoc);
       });
       const bare = await openBare(browser, bundles.bare, withoutBlocks(typingDoc.content));
@@ -151,13 +160,19 @@ export async function runEditorBench(options: EditorBenchOptions): Promise<Edito
           options.opens + 1,
         );
 
+        const harnessLoad = await harnessLoadTimes(app.page, openId);
+
         progress('editor: typing…');
         await entryButton(app.page, TYPING_TITLE).click();
         await app.page.locator(`${editorRootOf(TYPING_TITLE)}[contenteditable="true"]`).waitFor();
         await app.page.waitForFunction(
-          ({ root, blocks }) => document.querySelector(root)?.querySelectorAll('.pb .pb-form').length === blocks,
+          ({ root, blocks }) => document.querySelector(root)?.querySelectorAll('.pb').length === blocks,
           { root: editorRootOf(TYPING_TITLE), blocks: BLOCKS },
         );
+        progress('editor: reading the entry through…');
+        const read = await scrollThrough(app.page, editorRootOf(TYPING_TITLE));
+        if (read.blocksSeen !== BLOCKS)
+          throw new Error(`Scrolling through showed ${read.blocksSeen} blocks of ${BLOCKS}.`);
         await settled(app.page);
         const savesBefore = app.host.calls.filter((c) => c.channel === 'entries.saveDraft').length;
         const typed = await measureTyping(
@@ -194,7 +209,8 @@ export async function runEditorBench(options: EditorBenchOptions): Promise<Edito
         return {
           open_entry_20_blocks_opens: opens.length,
           open_entry_20_blocks_words: openDoc.words,
-          open_entry_20_blocks_forms_rendered: opened.forms,
+          open_entry_20_blocks_blocks_in_view: opened.blocksInView,
+          open_entry_20_blocks_forms_mounted: opened.forms,
           open_entry_20_blocks_first_ms: round(opened.times[0] as number),
           open_entry_20_blocks_p50_ms: stat(opens, 50),
           open_entry_20_blocks_p95_ms: round(openP95),
@@ -203,8 +219,12 @@ export async function runEditorBench(options: EditorBenchOptions): Promise<Edito
           open_entry_20_blocks_idle_p95_ms: stat(idle, 95),
           open_entry_20_blocks_cpu_p50_ms: stat(opened.cpu.slice(1), 50),
           open_entry_20_blocks_cpu_p95_ms: stat(opened.cpu.slice(1), 95),
+          open_entry_20_blocks_harness_load_p50_ms: stat(harnessLoad, 50),
           keystroke_doc_words: typingDoc.words,
           keystroke_doc_blocks: typingDoc.blocks,
+          keystroke_doc_screens_scrolled: read.steps,
+          keystroke_doc_blocks_seen_with_form: read.blocksSeen,
+          keystroke_doc_forms_mounted: await app.page.locator(`${editorRootOf(TYPING_TITLE)} .pb-form`).count(),
           block_templates: templateMix(typingBlocks),
           keystroke_samples: ours.paint.length,
           keystroke_p50_ms: stat(ours.paint, 50),
