@@ -13,12 +13,17 @@ import { databasePath, openProfile } from '../../electron/core/index';
 import { exportEln } from '../../electron/core/eln/index';
 import { addFolderTarget, runSync } from '../../electron/core/sync/index';
 import { cachedProfile } from './seed-profile';
+import { rawAtomicWritesPerSecond } from './sync-raw';
 import { median, round } from './stats';
 
 export interface SyncBenchResult {
   sync_entries: number;
   sync_full_seconds: number;
   sync_full_entries_per_s: number;
+  /** The bare filesystem doing the same atomic writes (files of the records' mean size), in the same run. */
+  sync_raw_atomic_writes_per_s: number;
+  /** sync_full_entries_per_s / sync_raw_atomic_writes_per_s: how much of the disk's speed the engine uses. */
+  sync_vs_raw_writes_ratio: number;
   sync_share_mb: number;
   sync_noop_10k_ms: number;
   sync_noop_runs_ms: number[];
@@ -71,11 +76,20 @@ export async function measureSync(cachedDir: string, progress: (message: string)
 
     const noopMedian = median(noop.slice(2)); // the first runs warm the page cache and the statement cache
     const perSecond = full.written / fullSeconds;
+    progress('sync: the bare filesystem doing the same writes…');
+    const shareBytes = folderBytes(share);
+    const raw = await rawAtomicWritesPerSecond(
+      path.join(runDir, 'raw'),
+      full.written,
+      Math.round(shareBytes / Math.max(1, full.written)),
+    );
     return {
       sync_entries: full.written,
       sync_full_seconds: round(fullSeconds),
       sync_full_entries_per_s: Math.round(perSecond),
-      sync_share_mb: round(folderBytes(share) / 1_048_576),
+      sync_raw_atomic_writes_per_s: Math.round(raw),
+      sync_vs_raw_writes_ratio: round(perSecond / raw),
+      sync_share_mb: round(shareBytes / 1_048_576),
       sync_noop_10k_ms: round(noopMedian),
       sync_noop_runs_ms: noop.map((t) => round(t)),
       eln_export_10k_s: round(exportSeconds),
@@ -95,6 +109,7 @@ export function renderSyncTable(r: SyncBenchResult): string {
   return [
     '',
     `sync, full (${r.sync_entries} entries, ${r.sync_share_mb} MB)   ${r.sync_full_seconds} s = ${r.sync_full_entries_per_s} entries/s (target >= 1000)`,
+    `bare filesystem, same atomic writes     ${r.sync_raw_atomic_writes_per_s} files/s (sync reaches ${r.sync_vs_raw_writes_ratio} of it)`,
     `sync, no-op rerun                       ${r.sync_noop_10k_ms} ms (target < 100)`,
     `.eln export, every entry                ${r.eln_export_10k_s} s (${r.eln_export_mb} MB)`,
     '',

@@ -30,6 +30,13 @@ function isMissing(error: unknown): boolean {
  */
 export class FolderTarget implements SyncTarget {
   readonly location: string;
+  /**
+   * Folders this target made or found during its life (one sync run): asking
+   * the filesystem again before every file cost a failed mkdir per file. A
+   * share that vanishes meanwhile still fails the next write (its temporary
+   * file cannot be opened), and nothing is ever created above these folders.
+   */
+  private readonly knownDirs = new Set<string>();
 
   constructor(
     root: string,
@@ -74,6 +81,7 @@ export class FolderTarget implements SyncTarget {
   }
 
   async ensureDir(rel: string): Promise<void> {
+    if (this.knownDirs.has(rel)) return;
     const dir = this.abs(rel);
     try {
       await this.ops.mkdir(dir); // not recursive: a missing root stays missing (ENOENT)
@@ -81,6 +89,7 @@ export class FolderTarget implements SyncTarget {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+    this.knownDirs.add(rel);
   }
 
   async writeFileAtomic(rel: string, data: Uint8Array): Promise<void> {
