@@ -10,6 +10,10 @@ interface Props {
   /** In the Trash view the action is Restore, elsewhere Move to Trash. */
   inTrash: boolean;
   notebookName?: string;
+  /** Picked into the list's selection (for a batch export). */
+  picked: boolean;
+  /** Ctrl/Cmd+click or Ctrl/Cmd+Space toggles the entry; Shift selects a range. Absent: no selecting here. */
+  onPick?: (range: boolean) => void;
 }
 
 const MARKERS = {
@@ -31,20 +35,47 @@ function ProblemMarker({ level, id }: { level: EntrySummary['problemLevel'] | un
   );
 }
 
-export function EntryListItem({ entry, selected, inTrash, notebookName }: Props): JSX.Element {
+/** Which selection gesture an event is, if any: Ctrl (Cmd on macOS) toggles, Shift extends a range. */
+function pickGesture(event: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): 'toggle' | 'range' | null {
+  if (event.ctrlKey || event.metaKey) return 'toggle';
+  return event.shiftKey ? 'range' : null;
+}
+
+export function EntryListItem({ entry, selected, inTrash, notebookName, picked, onPick }: Props): JSX.Element {
   const time = inTrash && entry.deletedAt ? entry.deletedAt : entry.updatedAt;
   const id = useId();
+  const problems = entry.problemLevel && entry.problemLevel !== 'none' ? ` ${id}-problems` : '';
+  const classes = `entry-item${selected ? ' entry-item-selected' : ''}${picked ? ' entry-item-picked' : ''}`;
   return (
-    <li className={`entry-item${selected ? ' entry-item-selected' : ''}`}>
+    <li className={classes}>
       <button
         type="button"
         className="entry-link"
         aria-current={selected ? 'true' : undefined}
         aria-label={entry.title}
-        aria-describedby={`${id}-meta ${id}-tags${entry.problemLevel && entry.problemLevel !== 'none' ? ` ${id}-problems` : ''}`}
-        onClick={() => openEntry(entry.id)}
+        aria-describedby={`${picked ? `${id}-picked ` : ''}${id}-meta ${id}-tags${problems}`}
+        onClick={(event) => {
+          const gesture = onPick ? pickGesture(event) : null;
+          if (gesture) onPick?.(gesture === 'range');
+          else openEntry(entry.id);
+        }}
+        onKeyDown={(event) => {
+          // A modified Space picks instead of opening (plain Space and Enter still open).
+          const gesture = onPick && event.key === ' ' ? pickGesture(event) : null;
+          if (!gesture) return;
+          event.preventDefault();
+          onPick?.(gesture === 'range');
+        }}
       >
         <span className="entry-item-head">
+          {picked && (
+            <span className="entry-item-check">
+              <Icon name="check" size={13} />
+              <span id={`${id}-picked`} className="visually-hidden">
+                Selected
+              </span>
+            </span>
+          )}
           <span className="entry-item-title">{entry.title}</span>
           <ProblemMarker level={entry.problemLevel} id={`${id}-problems`} />
         </span>

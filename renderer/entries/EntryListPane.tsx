@@ -1,10 +1,12 @@
-import type { JSX } from 'react';
+import { type JSX, useEffect } from 'react';
 import { createEntry } from '../state/entry-actions';
 import { setNotebookArchived } from '../state/notebook-actions';
 import { useAppStore } from '../state/store';
 import { EmptyState } from '../ui/EmptyState';
 import { Icon } from '../ui/icons';
+import { clearSelection, selectRange, toggleSelected, useEntrySelection } from './entry-selection';
 import { EntryListItem } from './EntryListItem';
+import { SelectionBar } from './SelectionBar';
 
 /** Middle column: the entries of the selected notebook, or the Trash. */
 export function EntryListPane(): JSX.Element {
@@ -13,6 +15,11 @@ export function EntryListPane(): JSX.Element {
   const loading = useAppStore((s) => s.entriesLoading);
   const openEntryId = useAppStore((s) => s.openEntryId);
   const notebooks = useAppStore((s) => s.notebooks);
+  const pickedIds = useEntrySelection((s) => s.ids);
+  const listKey = view.kind === 'notebook' ? view.notebookId : view.kind;
+
+  // A selection belongs to one notebook's list: another list starts without one.
+  useEffect(() => clearSelection(), [listKey]);
 
   if (view.kind === 'none') {
     return (
@@ -27,9 +34,21 @@ export function EntryListPane(): JSX.Element {
   const archived = notebook?.archivedAt != null;
   const title = inTrash ? 'Trash' : (notebook?.name ?? 'Notebook');
   const nameOf = (id: string) => notebooks.find((n) => n.id === id)?.name;
+  // In the list's order; an entry that left the list (moved to the Trash) leaves the selection too.
+  const picked = entries.filter((e) => pickedIds.has(e.id)).map((e) => e.id);
+  const order = entries.map((e) => e.id);
 
   return (
-    <section className="list-pane" aria-label={inTrash ? 'Trash' : 'Entries'} aria-busy={loading}>
+    <section
+      className="list-pane"
+      aria-label={inTrash ? 'Trash' : 'Entries'}
+      aria-busy={loading}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || picked.length === 0) return;
+        event.preventDefault();
+        clearSelection();
+      }}
+    >
       <header className="list-header">
         <h1 className="list-title">{title}</h1>
         {!inTrash && (
@@ -53,6 +72,7 @@ export function EntryListPane(): JSX.Element {
           </button>
         </div>
       )}
+      {picked.length > 0 && <SelectionBar entryIds={picked} notebookName={title} onClear={clearSelection} />}
       {entries.length === 0 && !loading ? (
         inTrash ? (
           <EmptyState title="The Trash is empty">
@@ -72,6 +92,12 @@ export function EntryListPane(): JSX.Element {
               selected={entry.id === openEntryId}
               inTrash={inTrash}
               notebookName={inTrash ? nameOf(entry.notebookId) : undefined}
+              picked={pickedIds.has(entry.id)}
+              onPick={
+                inTrash
+                  ? undefined
+                  : (range) => (range ? selectRange(entry.id, order, openEntryId) : toggleSelected(entry.id))
+              }
             />
           ))}
         </ul>

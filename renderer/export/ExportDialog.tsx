@@ -13,9 +13,11 @@ const PAPERS: Array<{ value: PaperSize; label: string }> = [
   { value: 'letter', label: 'Letter' },
 ];
 
+const selectionLabel = (n: number) => `${n} selected ${n === 1 ? 'entry' : 'entries'}`;
+
 /**
- * The export dialog: what to print (an entry, a notebook, or the entries a
- * search finds), one PDF per entry or one combined PDF with a bookmark per
+ * The export dialog: what to print (an entry, a notebook, the entries picked
+ * in the list, or the entries a search finds), one PDF per entry or one combined PDF with a bookmark per
  * entry, the paper size; then a progress bar with Cancel, and the outcome in
  * words. A modal <dialog>: focus stays inside, Escape closes it unless an
  * export is running (Cancel stops that first).
@@ -42,6 +44,15 @@ export function ExportDialog({ source, onClose }: { source: ExportSource; onClos
       return source.entryCount > 0
         ? { kind: 'batch', source: { notebookId: source.notebookId }, combined, paper }
         : null;
+    }
+    if (source.kind === 'selection') {
+      return {
+        kind: 'batch',
+        source: { entryIds: source.entryIds },
+        combined,
+        paper,
+        title: `${source.notebookName}: ${selectionLabel(source.entryIds.length)}`.slice(0, 300),
+      };
     }
     if (search.status !== 'done' || search.hits.length === 0) return null;
     return {
@@ -78,6 +89,11 @@ export function ExportDialog({ source, onClose }: { source: ExportSource; onClos
         {source.kind === 'notebook' && (
           <p className="export-source">
             Notebook: {source.name} ({source.entryCount} {source.entryCount === 1 ? 'entry' : 'entries'})
+          </p>
+        )}
+        {source.kind === 'selection' && (
+          <p className="export-source">
+            {source.notebookName}: {selectionLabel(source.entryIds.length)}
           </p>
         )}
         {source.kind === 'search' && (

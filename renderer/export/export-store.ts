@@ -5,6 +5,8 @@ import type { Id } from '../../shared/domain/types';
 export type ExportSource =
   | { kind: 'entry'; entryId: Id; title: string }
   | { kind: 'notebook'; notebookId: Id; name: string; entryCount: number }
+  /** Entries picked in a notebook's entry list, in the list's order. */
+  | { kind: 'selection'; entryIds: Id[]; notebookName: string }
   /** Entries found by a search typed in the dialog. */
   | { kind: 'search' };
 

@@ -133,8 +133,9 @@ export const pdfCommand: Command = {
     try {
       const options = { paper };
       const written: Written[] = [];
-      const record = (file: string, bytes: Uint8Array, job: Awaited<ReturnType<typeof pdf.exportEntryPdf>>['job']) => {
-        writeAtomically(file, bytes);
+      type Job = Awaited<ReturnType<typeof pdf.exportEntryPdf>>['job'];
+      // One line of the report per entry printed (a combined PDF has one per entry, all naming the same file).
+      const note = (file: string, bytes: Uint8Array, job: Job) =>
         written.push({
           path: path.resolve(file),
           entryId: job.model.entry.id,
@@ -145,6 +146,9 @@ export const pdfCommand: Command = {
           draftAhead: job.draftAhead,
           missingImages: job.missingImages.length,
         });
+      const record = (file: string, bytes: Uint8Array, job: Job) => {
+        writeAtomically(file, bytes);
+        note(file, bytes, job);
       };
       if (entryId !== undefined) {
         // Resolve the entry before starting a browser, so a wrong id fails fast.
@@ -163,19 +167,9 @@ export const pdfCommand: Command = {
             ...options,
             title: notebook as string,
           });
-          writeAtomically(path.join(out, `${fileSlug(notebook as string)}.pdf`), bytes);
-          for (const job of jobs) {
-            written.push({
-              path: path.resolve(out, `${fileSlug(notebook as string)}.pdf`),
-              entryId: job.model.entry.id,
-              title: job.model.entry.title,
-              revision: job.model.entry.revision,
-              sha256: job.record.sha256,
-              bytes: bytes.length,
-              draftAhead: job.draftAhead,
-              missingImages: job.missingImages.length,
-            });
-          }
+          const file = path.join(out, `${fileSlug(notebook as string)}.pdf`);
+          writeAtomically(file, bytes);
+          for (const job of jobs) note(file, bytes, job);
         } else {
           for (const id of entryIds) {
             const { bytes, job } = await pdf.exportEntryPdf(ctx, renderer, id, options);
