@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import type { Id } from '../../shared/domain/types';
 import { openExportDialog } from '../export/export-store';
-import { PdfIcon } from '../export/PdfIcon';
+import { Icon } from '../ui/icons';
 
 interface Props {
   /** The picked entries, in the list's order (the order of the combined PDF). */
@@ -22,7 +22,7 @@ export function SelectionBar({ entryIds, notebookName, onClear }: Props): JSX.El
         className="button button-small"
         onClick={() => openExportDialog({ kind: 'selection', entryIds: [...entryIds], notebookName })}
       >
-        <PdfIcon size={14} />
+        <Icon name="pdf" size={14} />
         Export PDF…
       </button>
       <button type="button" className="link-button" onClick={onClear} title="Clear the selection (Escape)">

@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import type { Entry } from '../../shared/domain/types';
 import { openExportDialog } from './export-store';
-import { PdfIcon } from './PdfIcon';
+import { Icon } from '../ui/icons';
 
 /** "Export PDF" in the open entry's header. */
 export function ExportEntryButton({ entry }: { entry: Pick<Entry, 'id' | 'title'> }): JSX.Element {
@@ -13,7 +13,7 @@ export function ExportEntryButton({ entry }: { entry: Pick<Entry, 'id' | 'title'
       title="Export PDF"
       onClick={() => openExportDialog({ kind: 'entry', entryId: entry.id, title: entry.title })}
     >
-      <PdfIcon />
+      <Icon name="pdf" />
     </button>
   );
 }

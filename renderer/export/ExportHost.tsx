@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { closeExportDialog, openExportDialog, useExportDialog } from './export-store';
 import { ExportDialog } from './ExportDialog';
-import { PdfIcon } from './PdfIcon';
+import { Icon } from '../ui/icons';
 
 /**
  * The top bar's "Export PDF" (the entries a search finds) and the one place
@@ -18,7 +18,7 @@ export function ExportHost(): JSX.Element {
         title="Export the entries a search finds as PDF"
         onClick={() => openExportDialog({ kind: 'search' })}
       >
-        <PdfIcon size={14} />
+        <Icon name="pdf" size={14} />
         Export PDF…
       </button>
       {source && <ExportDialog key={JSON.stringify(source)} source={source} onClose={closeExportDialog} />}

@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import type { Notebook } from '../../shared/domain/types';
 import { openExportDialog } from './export-store';
-import { PdfIcon } from './PdfIcon';
+import { Icon } from '../ui/icons';
 
 /** "Export as PDF" among a notebook's actions in the sidebar. */
 export function ExportNotebookButton({ notebook }: { notebook: Notebook }): JSX.Element {
@@ -21,7 +21,7 @@ export function ExportNotebookButton({ notebook }: { notebook: Notebook }): JSX.
         })
       }
     >
-      <PdfIcon size={14} />
+      <Icon name="pdf" size={14} />
     </button>
   );
 }

@@ -37,6 +37,8 @@ const paths = {
   arrowRight: 'M5 12h14M13 6l6 6-6 6',
   backlink: 'M9 15L4 10l5-5M4 10h10a6 6 0 0 1 0 12h-2',
   query: 'M4 6h16M7 12h10M10 18h4',
+  /** A page with a downward arrow: export as PDF. */
+  pdf: 'M14 3H6v18h12V7zM14 3v4h4M12 10v7M9 14l3 3 3-3',
 } as const;
 
 export type IconName = keyof typeof paths;
