@@ -3,7 +3,8 @@ import { ATTACHMENT_TYPES_TEXT, formatBytes } from '../../../shared/attachments/
 import type { ImageValue } from '../../../shared/templates/block';
 import type { FieldDefinition } from '../../../shared/templates/definition';
 import { isImageValue } from '../../../shared/templates/values';
-import { carriesFiles, fileOf, IMAGE_ACCEPT } from '../../attachments/attach-file';
+import { carriesFiles, fileOf } from '../../attachments/attach-file';
+import { ImageFileInput } from '../../attachments/ImageFileInput';
 import { useAttachmentImage } from '../../attachments/use-attachment-image';
 import { useBlockContext, useFieldSetter } from '../view/block-context';
 import type { ControlProps } from './control-props';
@@ -67,20 +68,7 @@ export function ImageControl(props: ControlProps<ImageField>): JSX.Element {
       ) : null}
       {!readOnly && (
         <>
-          <input
-            ref={chooser}
-            id={controlId}
-            className="visually-hidden"
-            type="file"
-            accept={IMAGE_ACCEPT}
-            tabIndex={-1}
-            aria-hidden="true"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void attach(file);
-            }}
-          />
+          <ImageFileInput inputRef={chooser} id={controlId} onFile={(file) => void attach(file)} />
           <div
             className="pb-image-drop"
             role="group"

@@ -1,7 +1,8 @@
 import { type DragEvent, type JSX, useRef } from 'react';
 import type { ImageValue } from '../../../shared/templates/block';
 import { isImageValue } from '../../../shared/templates/values';
-import { carriesFiles, fileOf, IMAGE_ACCEPT } from '../../attachments/attach-file';
+import { carriesFiles, fileOf } from '../../attachments/attach-file';
+import { ImageFileInput } from '../../attachments/ImageFileInput';
 import { useAttachmentImage } from '../../attachments/use-attachment-image';
 import { useImageValue } from '../fields/use-image-value';
 import '../../styles/attachments.css';
@@ -48,19 +49,7 @@ export function ImageCell({ value, rowId, columnId, label, readOnly, onChange }:
       {image && <CellThumbnail image={image} />}
       {!readOnly && (
         <>
-          <input
-            ref={chooser}
-            className="visually-hidden"
-            type="file"
-            accept={IMAGE_ACCEPT}
-            tabIndex={-1}
-            aria-hidden="true"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void attach(file);
-            }}
-          />
+          <ImageFileInput inputRef={chooser} onFile={(file) => void attach(file)} />
           <button
             type="button"
             className="link-button"
