@@ -147,9 +147,12 @@ export async function runSync(ctx: CoreContext, info: TargetInfo, options: SyncO
     failure: null,
   };
   const landed: SyncStateRow[] = [];
-  const flushLanded = () => {
-    saveLanded(ctx, info.id, landed);
-    landed.length = 0;
+  // Rows are recorded only once the target has made their files durable (one commit per batch).
+  const flushLanded = async () => {
+    if (landed.length === 0) return;
+    const rows = landed.splice(0);
+    await commitOrClassify(target, retry);
+    saveLanded(ctx, info.id, rows);
   };
   try {
     const manifest = await openShare(ctx, target, info, folder, retry);
@@ -201,27 +204,26 @@ export async function runSync(ctx: CoreContext, info: TargetInfo, options: SyncO
           const extra = await syncEntryAttachments(id, built.attachments);
           built.state.extra_files = JSON.stringify(extra);
           await write(`${folder}/${recordPath(id)}`, built.bytes);
+          landed.push(built.state);
+          current.set(id, manifestEntryOf(built.state));
+          report.written += 1;
+          if (built.state.status === 'trashed') report.tombstones += 1;
+          done += 1;
+          progress('records', done, pending.length);
+          if (landed.length >= batch) await flushLanded();
+          if (!manifestBusy && Date.now() - lastManifest >= manifestEvery) {
+            manifestBusy = true;
+            try {
+              await flushLanded();
+              await writeManifest(target, retry, folder, { ...manifest, entries: sortedEntries(current) }, ctx.now());
+            } finally {
+              lastManifest = Date.now();
+              manifestBusy = false;
+            }
+          }
         } catch (error) {
           stop ??= error;
           return;
-        }
-        landed.push(built.state);
-        current.set(id, manifestEntryOf(built.state));
-        report.written += 1;
-        if (built.state.status === 'trashed') report.tombstones += 1;
-        if (landed.length >= batch) flushLanded();
-        done += 1;
-        progress('records', done, pending.length);
-        if (!manifestBusy && Date.now() - lastManifest >= manifestEvery) {
-          manifestBusy = true;
-          flushLanded();
-          try {
-            await writeManifest(target, retry, folder, { ...manifest, entries: sortedEntries(current) }, ctx.now());
-          } catch (error) {
-            stop ??= error;
-          }
-          lastManifest = Date.now();
-          manifestBusy = false;
         }
       }
     };
@@ -243,7 +245,7 @@ export async function runSync(ctx: CoreContext, info: TargetInfo, options: SyncO
       return pdf ? [...files, pdf] : files;
     };
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
-    flushLanded();
+    await flushLanded();
     if (stop !== null) throw stop;
     if (options.signal?.aborted) throw stopped();
 
@@ -259,7 +261,8 @@ export async function runSync(ctx: CoreContext, info: TargetInfo, options: SyncO
         folder,
         current,
         options.pdfRenderer,
-        write,
+        // One PDF at a time, each recorded as soon as it is durable.
+        (path, bytes) => write(path, bytes).then(() => commitOrClassify(target, retry)),
         (d, total) => progress('pdfs', d, total),
         options.signal,
       );
@@ -273,8 +276,9 @@ export async function runSync(ctx: CoreContext, info: TargetInfo, options: SyncO
     }
     report.ok = true;
   } catch (error) {
-    // Whatever landed before the failure did land: record it, so the next run skips it.
-    flushLanded();
+    // Whatever landed durably before the failure did land: record it, so the next run skips it.
+    // (If even that commit fails, those rows stay unrecorded and the next run rewrites the same files.)
+    await flushLanded().catch(() => undefined);
     const failure =
       error instanceof SyncError ? error : classifyFileError(error, info.location, await markerPresent(target));
     report.failure = { kind: failure.kind, message: failure.message };
@@ -416,12 +420,21 @@ async function holdsFile(target: SyncTarget, path: string, sha256: string): Prom
   }
 }
 
-async function writeOrClassify(target: SyncTarget, retry: RetryPolicy, path: string, bytes: Uint8Array): Promise<void> {
+/** Runs a target operation with retries; a failure is put in the sync panel's words. */
+async function classified(target: SyncTarget, retry: RetryPolicy, operation: () => Promise<void>): Promise<void> {
   try {
-    await withRetry(retry, () => target.writeFileAtomic(path, bytes));
+    await withRetry(retry, operation);
   } catch (error) {
     throw classifyFileError(error, target.location, await markerPresent(target));
   }
+}
+
+function writeOrClassify(target: SyncTarget, retry: RetryPolicy, path: string, bytes: Uint8Array): Promise<void> {
+  return classified(target, retry, () => target.writeFileAtomic(path, bytes));
+}
+
+function commitOrClassify(target: SyncTarget, retry: RetryPolicy): Promise<void> {
+  return classified(target, retry, () => target.commit());
 }
 
 /** The index files first and the manifest last: a manifest on the share never describes more than landed. */
@@ -434,6 +447,7 @@ async function writeManifest(
 ): Promise<void> {
   const next: Manifest = { ...manifest, updatedAt: now };
   const heading = `Persist records of ${manifest.user} (device ${manifest.deviceId})`;
+  await commitOrClassify(target, retry); // every file the manifest lists is durable before it says so
   await writeOrClassify(target, retry, `${folder}/${INDEX_CSV}`, Buffer.from(indexCsv(next.entries), 'utf8'));
   await writeOrClassify(
     target,
@@ -442,4 +456,5 @@ async function writeManifest(
     Buffer.from(indexHtml(next.entries, heading), 'utf8'),
   );
   await writeOrClassify(target, retry, `${folder}/${MANIFEST_FILE}`, Buffer.from(manifestText(next), 'utf8'));
+  await commitOrClassify(target, retry);
 }

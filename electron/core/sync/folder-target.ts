@@ -25,8 +25,12 @@ function isMissing(error: unknown): boolean {
 /**
  * A folder (an SMB or NFS mount, a synced cloud folder, a USB disk) as a sync
  * target. Files land by write to a temporary name in the same filesystem,
- * fsync, rename, fsync of the folder: after a crash or a pulled cable a file
- * is either the old one, the new one, or absent, never half-written.
+ * fsync, rename: after a crash or a pulled cable a file is either the old
+ * one, the new one, or absent, never half-written. The renames (and new
+ * folders) become durable when their folders are fsynced, which `commit()`
+ * does for all of them at once: the first folder's fsync commits the
+ * filesystem's journal holding every rename before it, so the rest cost
+ * next to nothing, where one folder fsync per file cost a journal commit each.
  */
 export class FolderTarget implements SyncTarget {
   readonly location: string;
@@ -37,6 +41,10 @@ export class FolderTarget implements SyncTarget {
    * file cannot be opened), and nothing is ever created above these folders.
    */
   private readonly knownDirs = new Set<string>();
+  /** Folders whose entries changed (a rename into them, a folder made in them) since the last commit. */
+  private readonly unsyncedDirs = new Set<string>();
+  /** Commits run one after another, so a commit resolves only after every earlier one did. */
+  private committing: Promise<void> = Promise.resolve();
 
   constructor(
     root: string,
@@ -74,6 +82,7 @@ export class FolderTarget implements SyncTarget {
 
   async writeMarker(text: string): Promise<void> {
     await this.writeFileAtomic(MARKER_FILE, Buffer.from(text, 'utf8'));
+    await this.commit();
   }
 
   async exists(rel: string): Promise<boolean> {
@@ -85,7 +94,7 @@ export class FolderTarget implements SyncTarget {
     const dir = this.abs(rel);
     try {
       await this.ops.mkdir(dir); // not recursive: a missing root stays missing (ENOENT)
-      await this.fsyncDir(path.dirname(dir));
+      this.unsyncedDirs.add(path.dirname(dir));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -105,20 +114,33 @@ export class FolderTarget implements SyncTarget {
       } finally {
         await this.ops.close(handle);
       }
-      try {
-        await this.ops.rename(temp, final);
-      } catch (error) {
-        // The first file of a new entry: make its folders (below the root only), then rename again.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        await this.ensureParents(rel);
-        await this.ops.rename(temp, final);
-      }
+      // The first file of a new entry: its folders (below the device folder only) are made first.
+      await this.ensureParents(rel);
+      await this.ops.rename(temp, final);
     } catch (error) {
       await this.ops.unlink(temp).catch(() => undefined); // best effort; discardInterruptedWrites gets the rest
       throw error;
     }
-    // The rename is durable only once the folder that holds the new name is synced.
-    await this.fsyncDir(path.dirname(final));
+    // The rename is durable only once the folder that holds the new name is synced (by commit()).
+    this.unsyncedDirs.add(path.dirname(final));
+  }
+
+  commit(): Promise<void> {
+    const run = async () => {
+      const dirs = [...this.unsyncedDirs];
+      this.unsyncedDirs.clear();
+      try {
+        // Once one fsync has committed the journal, the others find nothing left to write.
+        await Promise.all(dirs.map((dir) => this.fsyncDir(dir)));
+      } catch (error) {
+        for (const dir of dirs) this.unsyncedDirs.add(dir); // not durable: the next commit tries again
+        throw error;
+      }
+    };
+    // Chained even after a failed commit: a later commit takes over what that one left unsynced.
+    const next = this.committing.catch(() => undefined).then(run);
+    this.committing = next;
+    return next;
   }
 
   /**

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { RevisionRecord } from '../../../shared/record/revision-record';
 import type { CoreContext } from '../context';
 import { attachmentRefsOf } from '../attachments/references';
+import { cachedStatement } from '../db/statements';
 import type { SyncStateRow } from './state';
 
 /**
@@ -63,15 +64,14 @@ function attachmentsOfRevisions(records: readonly Buffer[]): string[] {
 export function buildRecordFile(ctx: CoreContext, entryId: string, syncedAt: string): BuiltRecord | null {
   // The records come out as bytes (a BLOB cast), never as JavaScript strings: a 10,000-entry sync
   // moves hundreds of MB, and decoding and re-encoding UTF-8 was most of its CPU time.
-  const rows = ctx.db
-    .prepare(
-      'SELECT seq, hash, prev_hash, CAST(record AS BLOB) AS record FROM revisions WHERE entry_id = ? ORDER BY seq',
-    )
-    .all(entryId) as Array<{ seq: number; hash: string; prev_hash: string | null; record: Buffer }>;
+  const rows = cachedStatement(
+    ctx.db,
+    'SELECT seq, hash, prev_hash, CAST(record AS BLOB) AS record FROM revisions WHERE entry_id = ? ORDER BY seq',
+  ).all(entryId) as Array<{ seq: number; hash: string; prev_hash: string | null; record: Buffer }>;
   const last = rows[rows.length - 1];
   if (!last) return null;
   const head = JSON.parse(last.record.toString('utf8')) as RevisionRecord;
-  const notebook = ctx.db.prepare('SELECT name FROM notebooks WHERE id = ?').get(head.notebookId) as
+  const notebook = cachedStatement(ctx.db, 'SELECT name FROM notebooks WHERE id = ?').get(head.notebookId) as
     { name: string } | undefined;
   const summary = {
     format: RECORD_FORMAT,

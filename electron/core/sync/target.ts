@@ -22,8 +22,17 @@ export interface SyncTarget {
   /**
    * Makes `data` appear at `path` whole or not at all: a reader never sees a
    * partial file under the final name, even if the process dies mid-write.
+   * The file is durable (survives a power cut) once a later `commit()` resolves.
    */
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * Makes every file written and folder made before the call durable. The
+   * engine calls it before it records anything as landed and before a
+   * manifest lists a file; one commit covers many files, which is what lets
+   * a folder share sync many small files per second (a no-op for targets
+   * whose writes are durable when they return, such as an object store's PUT).
+   */
+  commit(): Promise<void>;
   /** The file's bytes; rejects with ENOENT when it does not exist. */
   readFile(path: string): Promise<Buffer>;
   /** Names directly under a folder ([] when it does not exist). */
