@@ -56,6 +56,12 @@ export interface EditorBenchResult {
   bare_lexical_keystroke_p95_ms: number;
   bare_lexical_keystroke_p99_ms: number;
   keystroke_vs_bare_lexical_ratio: number;
+  keystroke_on_demand_frames_samples: number;
+  keystroke_on_demand_frames_p50_ms: number;
+  keystroke_on_demand_frames_p95_ms: number;
+  bare_lexical_keystroke_on_demand_frames_p50_ms: number;
+  bare_lexical_keystroke_on_demand_frames_p95_ms: number;
+  keystroke_on_demand_frames_vs_bare_lexical_ratio: number;
   keystroke_work_p50_ms: number;
   keystroke_work_p95_ms: number;
   keystroke_work_p99_ms: number;
@@ -175,37 +181,44 @@ export async function runEditorBench(options: EditorBenchOptions): Promise<Edito
           throw new Error(`Scrolling through showed ${read.blocksSeen} blocks of ${BLOCKS}.`);
         await settled(app.page);
         const savesBefore = app.host.calls.filter((c) => c.channel === 'entries.saveDraft').length;
-        const typed = await measureTyping(
-          [
-            { name: 'persist', page: app.page, root: editorRootOf(TYPING_TITLE), settle: () => settled(app.page) },
-            {
-              name: 'bare',
-              page: bare.page,
-              root: '.editor-content',
-              settle: () => bare.page.waitForTimeout(300),
-            },
-          ],
-          rng,
-          { keystrokes: options.keystrokes, rounds: 6, warmup: 8, cadence: [50, 80] },
-          progress,
-        );
+        const typingTargets = [
+          { name: 'persist', page: app.page, root: editorRootOf(TYPING_TITLE), settle: () => settled(app.page) },
+          {
+            name: 'bare',
+            page: bare.page,
+            root: '.editor-content',
+            settle: () => bare.page.waitForTimeout(300),
+          },
+        ];
+        const typing = { keystrokes: options.keystrokes, rounds: 6, warmup: 8, cadence: [50, 80] as const };
+        // Keydown to paint as on a monitor (frames on the display's clock), then with frames on demand.
+        const onDisplay = await measureTyping(typingTargets, rng, { ...typing, pacing: 'display' }, progress);
+        const typed = await measureTyping(typingTargets, rng, { ...typing, pacing: 'on-demand' }, progress);
         const saves = app.host.calls.filter((c) => c.channel === 'entries.saveDraft').length - savesBefore;
         const problems = [...app.problems, ...bare.problems];
         if (problems.length) throw new Error(`The pages reported problems:\n${problems.join('\n')}`);
 
+        // Work, CPU and commits from the on-demand run: they do not depend on the frame clock.
         const ours = figures(typed.get('persist') as TypingResult);
         const ref = figures(typed.get('bare') as TypingResult);
         const persistTyping = typed.get('persist') as TypingResult;
         const bareTyping = typed.get('bare') as TypingResult;
+        // Keydown to paint, the issue's figure, as a person at a monitor sees it.
+        const persistOnDisplay = onDisplay.get('persist') as TypingResult;
+        const bareOnDisplay = onDisplay.get('bare') as TypingResult;
+        const oursShown = figures(persistOnDisplay);
+        const refShown = figures(bareOnDisplay);
         const opens = opened.times.slice(1);
         const idle = opened.idle.slice(1);
-        const keyP95 = percentile(ours.paint, 95);
-        const bareP95 = percentile(ref.paint, 95);
+        const keyP95 = percentile(oursShown.paint, 95);
+        const bareP95 = percentile(refShown.paint, 95);
+        const onDemandP95 = percentile(ours.paint, 95);
+        const bareOnDemandP95 = percentile(ref.paint, 95);
         const workP95 = percentile(ours.work, 95);
         const openP95 = percentile(opens, 95);
         const quiet = (t: TypingResult) => t.samples.filter((k) => !k.duringLongTask).map((k) => k.paint);
-        const quietP95 = percentile(quiet(persistTyping), 95);
-        const bareQuietP95 = percentile(quiet(bareTyping), 95);
+        const quietP95 = percentile(quiet(persistOnDisplay), 95);
+        const bareQuietP95 = percentile(quiet(bareOnDisplay), 95);
         return {
           open_entry_20_blocks_opens: opens.length,
           open_entry_20_blocks_words: openDoc.words,
@@ -226,15 +239,21 @@ export async function runEditorBench(options: EditorBenchOptions): Promise<Edito
           keystroke_doc_blocks_seen_with_form: read.blocksSeen,
           keystroke_doc_forms_mounted: await app.page.locator(`${editorRootOf(TYPING_TITLE)} .pb-form`).count(),
           block_templates: templateMix(typingBlocks),
-          keystroke_samples: ours.paint.length,
-          keystroke_p50_ms: stat(ours.paint, 50),
+          keystroke_samples: oursShown.paint.length,
+          keystroke_p50_ms: stat(oursShown.paint, 50),
           keystroke_p95_ms: round(keyP95),
-          keystroke_p99_ms: stat(ours.paint, 99),
-          keystroke_max_ms: round(Math.max(...ours.paint)),
-          bare_lexical_keystroke_p50_ms: stat(ref.paint, 50),
+          keystroke_p99_ms: stat(oursShown.paint, 99),
+          keystroke_max_ms: round(Math.max(...oursShown.paint)),
+          bare_lexical_keystroke_p50_ms: stat(refShown.paint, 50),
           bare_lexical_keystroke_p95_ms: round(bareP95),
-          bare_lexical_keystroke_p99_ms: stat(ref.paint, 99),
+          bare_lexical_keystroke_p99_ms: stat(refShown.paint, 99),
           keystroke_vs_bare_lexical_ratio: ratio(keyP95, bareP95),
+          keystroke_on_demand_frames_samples: ours.paint.length,
+          keystroke_on_demand_frames_p50_ms: stat(ours.paint, 50),
+          keystroke_on_demand_frames_p95_ms: round(onDemandP95),
+          bare_lexical_keystroke_on_demand_frames_p50_ms: stat(ref.paint, 50),
+          bare_lexical_keystroke_on_demand_frames_p95_ms: round(bareOnDemandP95),
+          keystroke_on_demand_frames_vs_bare_lexical_ratio: ratio(onDemandP95, bareOnDemandP95),
           keystroke_work_p50_ms: stat(ours.work, 50),
           keystroke_work_p95_ms: round(workP95),
           keystroke_work_p99_ms: stat(ours.work, 99),
@@ -252,13 +271,15 @@ export async function runEditorBench(options: EditorBenchOptions): Promise<Edito
           bare_lexical_renderer_cpu_ms_per_key: round(bareTyping.cpuMsPerKey.process),
           keystroke_react_commits_per_key: Number(persistTyping.reactCommitsPerKey.toFixed(2)),
           bare_lexical_react_commits_per_key: Number(bareTyping.reactCommitsPerKey.toFixed(2)),
-          keystroke_long_tasks: persistTyping.longTasks,
-          keystroke_keys_during_long_tasks: persistTyping.samples.filter((k) => k.duringLongTask).length,
+          keystroke_long_tasks: persistTyping.longTasks + persistOnDisplay.longTasks,
+          keystroke_keys_during_long_tasks: [...persistTyping.samples, ...persistOnDisplay.samples].filter(
+            (k) => k.duringLongTask,
+          ).length,
           keystroke_p95_outside_long_tasks_ms: round(quietP95),
           bare_lexical_keystroke_p95_outside_long_tasks_ms: round(bareQuietP95),
           keystroke_outside_long_tasks_vs_bare_lexical_ratio: ratio(quietP95, bareQuietP95),
-          keystroke_long_task_ms: round(persistTyping.longTaskMs),
-          bare_lexical_long_tasks: bareTyping.longTasks,
+          keystroke_long_task_ms: round(persistTyping.longTaskMs + persistOnDisplay.longTaskMs),
+          bare_lexical_long_tasks: bareTyping.longTasks + bareOnDisplay.longTasks,
           autosaves_while_typing: saves,
           targets: {
             open_entry_20_blocks_p95_under_150_ms: openP95 < 150,

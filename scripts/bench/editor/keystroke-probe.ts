@@ -34,6 +34,7 @@ function install(rootSelector: string): void {
     workEnd: number;
     framed: boolean;
   }
+  if ((window as unknown as Record<string, unknown>).__benchKeystrokes) return; // one probe per page
   const root = document.querySelector(rootSelector);
   if (!root) throw new Error(`No editor root ${rootSelector}`);
   const samples: Array<{ at: number; inputDelay: number; work: number; paint: number; duringLongTask: boolean }> = [];

@@ -4,6 +4,7 @@ import { caretInMiddle, type CaretSpot, paragraphText } from './caret';
 import { installKeystrokeProbe, type KeystrokeSample, takeKeystrokes } from './keystroke-probe';
 import { type CpuTimes, RendererCpuClock } from './cpu-clock';
 import { reactCommits } from './react-commits';
+import { type FramePacing, startFrameClock, stopFrameClock } from './frame-clock';
 
 /** One editor to type into. */
 export interface TypingTarget {
@@ -24,6 +25,8 @@ export interface TypingOptions {
   warmup: number;
   /** Milliseconds between one keydown and the next, drawn uniformly from this range. */
   cadence: readonly [number, number];
+  /** How frames are paced while typing (see frame-clock.ts). */
+  pacing: FramePacing;
 }
 
 export interface TypingResult {
@@ -107,8 +110,10 @@ export async function measureTyping(
       const text = textToType(rng, options.warmup + perRound);
       const commitsBefore = await reactCommits(target.page);
       const before = await clock.now();
+      if (options.pacing === 'display') await startFrameClock(target.page);
       await typeRound(target.page, text, rng, options.cadence);
       await sleep(250);
+      if (options.pacing === 'display') await stopFrameClock(target.page);
       const after = await clock.now();
       const sum = cpu.get(target.name) ?? { mainThread: 0, process: 0 };
       cpu.set(target.name, {
