@@ -10,7 +10,9 @@ test.beforeEach(async ({ app }) => {
 
 const caret = (page: Page) =>
   page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement;
+    // Focus inside a block is in its shadow root (renderer/blocks/node/block-shadow-root.ts).
+    let el = document.activeElement as HTMLInputElement;
+    while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLInputElement;
     return { start: el.selectionStart, end: el.selectionEnd, value: el.value };
   });
 

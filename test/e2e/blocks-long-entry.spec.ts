@@ -68,7 +68,10 @@ const blocksOnScreen = (page: Page) =>
         const box = host.getBoundingClientRect();
         return box.bottom > area.top && box.top < area.bottom;
       })
-      .map((host) => ({ template: host.getAttribute('data-template'), form: host.querySelector('.pb-form') !== null }));
+      .map((host) => ({
+        template: host.getAttribute('data-template'),
+        form: (host.shadowRoot ?? host).querySelector('.pb-form') !== null,
+      }));
   });
 
 test('every block of a long entry shows its form whenever it is on screen, scrolling down with the wheel', async ({

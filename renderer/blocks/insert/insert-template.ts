@@ -16,7 +16,7 @@ function today(): string {
 export function focusBlock(editor: LexicalEditor, blockId: string): void {
   const tryFocus = (attempt: number) => {
     const host = editor.getRootElement()?.querySelector<HTMLElement>(`[data-block-id="${blockId}"]`);
-    const first = host?.querySelector<HTMLElement>(
+    const first = (host?.shadowRoot ?? host)?.querySelector<HTMLElement>(
       '.pb-form input:not([disabled]):not([readonly]), .pb-form select:not([disabled]), .pb-form textarea:not([readonly])',
     );
     if (first) {

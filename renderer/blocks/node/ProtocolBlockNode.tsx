@@ -14,6 +14,7 @@ import {
   type SerializedProtocolBlock,
 } from '../../../shared/templates/block';
 import { ProtocolBlockView } from '../view/ProtocolBlockView';
+import { attachBlockShadowRoot } from './block-shadow-root';
 
 /**
  * A protocol template block inside an entry: a block-level decorator whose
@@ -92,6 +93,7 @@ export class ProtocolBlockNode extends DecoratorNode<JSX.Element> {
     // For the estimated height of an off-screen block (content-visibility in blocks.css).
     element.dataset.template = this.__templateId;
     if (this.__collapsed) element.dataset.collapsed = '';
+    attachBlockShadowRoot(element);
     return element;
   }
 

@@ -1,4 +1,4 @@
-import { $getNodeByKey, HISTORY_MERGE_TAG, type LexicalEditor, type NodeKey } from 'lexical';
+import { $getNodeByKey, HISTORY_MERGE_TAG, type LexicalEditor, type NodeKey, SKIP_DOM_SELECTION_TAG } from 'lexical';
 import { $isProtocolBlockNode, type ProtocolBlockNode } from './ProtocolBlockNode';
 
 /**
@@ -37,7 +37,13 @@ export function updateBlock(
       const node = $getNodeByKey(nodeKey);
       if ($isProtocolBlockNode(node)) change(node);
     },
-    { tag: merge ? [BLOCK_EDIT_TAG, HISTORY_MERGE_TAG] : BLOCK_EDIT_TAG },
+    // The edit comes from a control inside the block, which keeps the focus: Lexical must not put
+    // its caret back into the text (it cannot see focus inside the block's shadow root).
+    {
+      tag: merge
+        ? [BLOCK_EDIT_TAG, HISTORY_MERGE_TAG, SKIP_DOM_SELECTION_TAG]
+        : [BLOCK_EDIT_TAG, SKIP_DOM_SELECTION_TAG],
+    },
   );
 }
 

@@ -1,3 +1,4 @@
+import { deepActiveElement } from '../node/block-shadow-root';
 import { type JSX, type KeyboardEvent, useEffect, useRef } from 'react';
 import type { PlateMapValue, WellValue } from '../../../shared/templates/block';
 import { formatNumber, formatUnit } from '../../../shared/units';
@@ -57,7 +58,7 @@ export function PlateGrid({ plate, selection, readOnly, label, onRoleKey, showRe
   // Arrow keys move the focus state; the DOM focus follows while it is inside the grid.
   useEffect(() => {
     const table = grid.current;
-    if (!table || !table.contains(document.activeElement)) return;
+    if (!table || !table.contains(deepActiveElement())) return;
     table.querySelector<HTMLElement>(`[data-well="${focus}"]`)?.focus();
   }, [focus]);
 

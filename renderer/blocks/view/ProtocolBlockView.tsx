@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import type { NodeKey } from 'lexical';
 import { type JSX, memo, useMemo, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import type { BlockValues } from '../../../shared/templates/block';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { useTemplate } from '../templates/use-template';
@@ -38,7 +39,9 @@ export const ProtocolBlockView = memo(function ProtocolBlockView(props: Protocol
   );
   const name = load.status === 'ready' ? `${load.template.code ?? ''} ${load.template.name}`.trim() : templateId;
 
-  return (
+  // Drawn into the host's shadow root (block-shadow-root.ts); a portal so React's events work inside it.
+  const shadow = editor.getElementByKey(nodeKey)?.shadowRoot ?? null;
+  const block = (
     <section ref={wrapper} className="pb" aria-label={`${name} block`} data-template={templateId}>
       <BlockContext.Provider value={context}>
         <ErrorBoundary what="This block could not be displayed; its values are kept in the entry">
@@ -51,4 +54,5 @@ export const ProtocolBlockView = memo(function ProtocolBlockView(props: Protocol
       </BlockContext.Provider>
     </section>
   );
+  return shadow ? createPortal(block, shadow) : block;
 });

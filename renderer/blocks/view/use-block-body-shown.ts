@@ -1,3 +1,4 @@
+import { deepActiveElement, parentAcrossShadow } from '../node/block-shadow-root';
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /**
@@ -26,7 +27,7 @@ const scrollRoots = new WeakMap<Element, Element | null>();
 function scrollRootOf(element: Element): Element | null {
   const visited: Element[] = [];
   let found: Element | null = null;
-  for (let node = element.parentElement; node; node = node.parentElement) {
+  for (let node = parentAcrossShadow(element); node; node = parentAcrossShadow(node)) {
     const known = scrollRoots.get(node);
     if (known !== undefined) {
       found = known;
@@ -92,7 +93,7 @@ export function useBlockBodyShown(wrapper: RefObject<HTMLElement | null>): Block
     let far = false;
     const show = () => setState((s) => (s.shown ? s : { ...s, shown: true }));
     const hide = () => {
-      if (!shownRef.current || element.contains(document.activeElement)) return;
+      if (!shownRef.current || element.contains(deepActiveElement())) return;
       const body = element.querySelector('.pb-body');
       const lastHeight = body ? body.getBoundingClientRect().height : null;
       setState({ shown: false, lastHeight });

@@ -172,7 +172,10 @@ export async function runEditorBench(options: EditorBenchOptions): Promise<Edito
         await entryButton(app.page, TYPING_TITLE).click();
         await app.page.locator(`${editorRootOf(TYPING_TITLE)}[contenteditable="true"]`).waitFor();
         await app.page.waitForFunction(
-          ({ root, blocks }) => document.querySelector(root)?.querySelectorAll('.pb').length === blocks,
+          ({ root, blocks }) =>
+            [...(document.querySelector(root)?.querySelectorAll('.protocol-block-host') ?? [])].filter((host) =>
+              (host.shadowRoot ?? host).querySelector('.pb'),
+            ).length === blocks,
           { root: editorRootOf(TYPING_TITLE), blocks: BLOCKS },
         );
         progress('editor: reading the entry through…');

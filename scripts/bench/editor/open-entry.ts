@@ -61,9 +61,11 @@ function arm({ title, blocks }: { title: string; blocks: number }): void {
       const box = host.getBoundingClientRect();
       return box.bottom > area.top && box.top < area.bottom;
     });
-    const ready = (host: Element) => host.hasAttribute('data-collapsed') || host.querySelector('.pb .pb-form') !== null;
+    // A block draws in its host's shadow root (renderer/blocks/node/block-shadow-root.ts).
+    const formOf = (host: Element) => (host.shadowRoot ?? host).querySelector('.pb .pb-form');
+    const ready = (host: Element) => host.hasAttribute('data-collapsed') || formOf(host) !== null;
     if (!inView.every(ready)) return requestAnimationFrame(check);
-    const forms = view?.querySelectorAll('.pb .pb-form').length ?? 0;
+    const forms = hosts.filter((host) => formOf(host) !== null).length;
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       const painted = performance.now();

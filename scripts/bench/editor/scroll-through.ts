@@ -34,7 +34,7 @@ async function scrollDown({ root, pauseMs }: { root: string; pauseMs: number }):
       const box = host.getBoundingClientRect();
       if (box.bottom <= area.top || box.top >= area.bottom) continue;
       seen.add(host);
-      if (!host.hasAttribute('data-collapsed') && !host.querySelector('.pb-form')) {
+      if (!host.hasAttribute('data-collapsed') && !(host.shadowRoot ?? host).querySelector('.pb-form')) {
         throw new Error(`A block scrolled into view without its form (screen ${steps}).`);
       }
     }
@@ -46,7 +46,13 @@ async function scrollDown({ root, pauseMs }: { root: string; pauseMs: number }):
   scroller.scrollTop = 0;
   for (let i = 0; i < 10; i += 1) await frame();
   await new Promise((resolve) => setTimeout(resolve, 200));
-  return { steps, blocksSeen: seen.size, formsMountedAfter: editor.querySelectorAll('.pb-form').length };
+  return {
+    steps,
+    blocksSeen: seen.size,
+    formsMountedAfter: [...editor.querySelectorAll('.protocol-block-host')].filter((host) =>
+      (host.shadowRoot ?? host).querySelector('.pb-form'),
+    ).length,
+  };
 }
 
 /**
