@@ -5,6 +5,7 @@ import { PAPER_FORMAT } from '../core/pdf/page-setup';
 import { denyAllPermissions, guardWebContents } from './guards';
 import { LOCKED_DOWN } from './web-preferences';
 import { openExternalSafely } from './window';
+import { SerialQueue } from '../core/serial-queue';
 
 /**
  * The Electron PDF renderer: a hidden, sandboxed window (no preload, so the
@@ -17,7 +18,7 @@ import { openExternalSafely } from './window';
  */
 export class ElectronPdfRenderer implements PdfRenderer {
   private window: BrowserWindow | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(
     /** persist-app://app/print.html, or the dev server's print.html. */
@@ -45,9 +46,7 @@ export class ElectronPdfRenderer implements PdfRenderer {
   }
 
   render(model: PrintModel): Promise<Uint8Array> {
-    const job = this.queue.then(() => this.renderNow(model));
-    this.queue = job.catch(() => undefined);
-    return job;
+    return this.queue.run(() => this.renderNow(model));
   }
 
   private async renderNow(model: PrintModel): Promise<Uint8Array> {

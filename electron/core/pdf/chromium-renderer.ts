@@ -6,6 +6,7 @@ import type { PrintModel } from '../../../shared/pdf/print-model';
 import { PAPER_FORMAT } from './page-setup';
 import { PRINT_PAGE, type PdfRenderer } from './pdf-renderer';
 import { fulfillFromFolder } from './routed-files';
+import { SerialQueue } from '../serial-queue';
 
 /**
  * The PDF renderer for hosts without Electron (the CLI, the tests, the
@@ -60,7 +61,7 @@ async function serve(route: Route, root: string): Promise<void> {
 type PrintWindow = { persistPrint?: { render: (model: PrintModel) => Promise<void> } };
 
 export class ChromiumPdfRenderer implements PdfRenderer {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private readonly pageErrors: string[] = [];
 
   private constructor(
@@ -106,9 +107,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   }
 
   render(model: PrintModel): Promise<Uint8Array> {
-    const job = this.queue.then(() => this.renderNow(model));
-    this.queue = job.catch(() => undefined);
-    return job;
+    return this.queue.run(() => this.renderNow(model));
   }
 
   private async renderNow(model: PrintModel): Promise<Uint8Array> {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { MARKER_FILE } from './marker';
 import { NODE_FILE_OPS, type FileOps } from './file-ops';
+import { SerialQueue } from '../serial-queue';
 import type { SyncTarget } from './target';
 
 /**
@@ -44,7 +45,7 @@ export class FolderTarget implements SyncTarget {
   /** Folders whose entries changed (a rename into them, a folder made in them) since the last commit. */
   private readonly unsyncedDirs = new Set<string>();
   /** Commits run one after another, so a commit resolves only after every earlier one did. */
-  private committing: Promise<void> = Promise.resolve();
+  private readonly commits = new SerialQueue();
 
   constructor(
     root: string,
@@ -137,10 +138,8 @@ export class FolderTarget implements SyncTarget {
         throw error;
       }
     };
-    // Chained even after a failed commit: a later commit takes over what that one left unsynced.
-    const next = this.committing.catch(() => undefined).then(run);
-    this.committing = next;
-    return next;
+    // Queued even behind a failed commit: a later commit takes over what that one left unsynced.
+    return this.commits.run(run);
   }
 
   /**

@@ -15,7 +15,7 @@ import { SyncScheduler } from './scheduler';
 import { countPending, deleteTargetRows, targetRowById } from './state';
 import { checkTargetFolder } from './target-folder';
 import { probeTarget } from './target-state';
-import { addFolderTarget, listTargets, type TargetInfo } from './targets';
+import { addFolderTarget, listTargets, toInfo, type TargetInfo } from './targets';
 
 /** The 'sync.progress' event's payload. */
 export interface SyncProgressEvent {
@@ -144,15 +144,7 @@ export class SyncService {
         // A window that went away must not stop the sync.
       }
     };
-    const info: TargetInfo = {
-      id: row.id,
-      kind: row.kind,
-      location: row.location,
-      addedAt: row.added_at,
-      lastRunAt: row.last_run_at,
-      lastResult: row.last_result,
-      lastMessage: row.last_message,
-    };
+    const info = toInfo(row);
     const promise = runSync(this.ctx, info, {
       ...this.host.engine,
       pdfRenderer: this.host.pdfRenderer,

@@ -16,7 +16,8 @@ export interface TargetInfo {
   lastMessage: string | null;
 }
 
-function toInfo(row: TargetRow): TargetInfo {
+/** A target's row as the rest of the core sees it. */
+export function toInfo(row: TargetRow): TargetInfo {
   return {
     id: row.id,
     kind: row.kind,
